@@ -1,0 +1,28 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Sql = postgres.Sql;
+
+export interface DbHandle {
+  db: Db;
+  sql: Sql;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  maxConnections?: number;
+  applicationName?: string;
+}
+
+/** Connects to Postgres: one postgres.js pool, wrapped by Drizzle with the whole schema. */
+export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
+  const sql = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => undefined,
+    connection: { application_name: options.applicationName ?? 'case-engine' },
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}

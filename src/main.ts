@@ -1,0 +1,97 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.js';
+import { probeDependency } from './api/health-routes.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { assertPortFree } from './net/assert-port-free.js';
+import { ShutdownStack } from './shutdown-stack.js';
+import { createDb } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { openPostgres } from '../db/open-postgres.js';
+import { seedDatabaseIfEmpty } from '../db/seed/seed-database.js';
+import { connectTemporal } from './temporal/connect-temporal.js';
+import { startCaseWorker } from './temporal/worker.js';
+import packageJson from '../package.json' with { type: 'json' };
+
+/**
+ * The one entry that starts everything: Postgres (configured or embedded), migrations and demo
+ * data, Temporal (configured or the embedded dev server), the worker and the API. Ctrl-C stops
+ * all of it in reverse order.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const stack = new ShutdownStack();
+  let isStopping = false;
+  const stop = async (exitCode: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    await stack.unwind((name, error) => logger.error(`could not stop ${name}`, { error }));
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    await startAll(config, logger, stack);
+  } catch (error) {
+    console.error(`case-engine: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
+}
+
+async function startAll(config: Config, logger: Logger, stack: ShutdownStack): Promise<void> {
+  const runsApi = config.CASE_ENGINE_ROLE !== 'worker';
+  const runsWorker = config.CASE_ENGINE_ROLE !== 'api';
+  if (runsApi) await assertPortFree(config.HOST, config.PORT, 'PORT');
+
+  const postgresTarget = await openPostgres({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    embeddedPort: config.EMBEDDED_POSTGRES_PORT,
+  });
+  stack.push('Postgres', () => postgresTarget.stop());
+  await migrateDatabase(postgresTarget.url);
+  const database = createDb(postgresTarget.url);
+  stack.push('database pool', () => database.close());
+  if (config.SEED_DEMO_DATA) {
+    const seeded = await seedDatabaseIfEmpty(database.db);
+    if (seeded) logger.info('loaded the demo data into the empty database');
+  }
+
+  const temporal = await connectTemporal(config, logger);
+  stack.push('Temporal', () => temporal.close());
+
+  if (runsWorker) {
+    const worker = await startCaseWorker({ config, temporal, database, logger });
+    stack.push('worker', () => worker.stop());
+  }
+
+  if (runsApi) {
+    const app = createApp({
+      logger,
+      health: {
+        version: packageJson.version,
+        startedAt: new Date(),
+        checks: {
+          postgres: () =>
+            probeDependency(async () => {
+              await database.sql`select 1`;
+              return { mode: postgresTarget.mode, database: postgresTarget.displayName };
+            }),
+          temporal: () => probeDependency(() => temporal.checkHealth()),
+        },
+      },
+    });
+    const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
+    stack.push('HTTP server', () => new Promise((resolve) => server.close(() => resolve())));
+    console.log(`case-engine is running
+  API and web UI  http://${config.HOST}:${config.PORT}/
+  health          http://${config.HOST}:${config.PORT}/health
+  Postgres        ${postgresTarget.displayName} (${postgresTarget.mode})
+  Temporal        ${temporal.address} (${temporal.mode}), namespace ${config.TEMPORAL_NAMESPACE}${temporal.uiUrl ? `\n  Temporal UI     ${temporal.uiUrl}` : ''}
+Press Ctrl-C to stop.`);
+  }
+}
+
+void main();

@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/domain/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
       {
         extends: true,
         test: { name: 'integration', include: ['tests/db/**/*.test.ts', 'tests/activities/**/*.test.ts', 'tests/infra/**/*.test.ts'] },

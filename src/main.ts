@@ -19,7 +19,14 @@ import packageJson from '../package.json' with { type: 'json' };
  * all of it in reverse order.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`case-engine: ${error.message}; see .env.example`);
+    process.exit(2);
+  }
   const logger = createLogger(config.LOG_LEVEL);
   const stack = new ShutdownStack();
   let isStopping = false;
@@ -63,7 +70,7 @@ async function startAll(config: Config, logger: Logger, stack: ShutdownStack): P
   stack.push('Temporal', () => temporal.close());
 
   if (runsWorker) {
-    const worker = await startCaseWorker({ config, temporal, database, logger });
+    const worker = await startCaseWorker({ config, temporal: { connection: temporal.nativeConnection }, database, logger });
     stack.push('worker', () => worker.stop());
   }
 

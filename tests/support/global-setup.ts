@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -10,14 +10,16 @@ import { templateDatabaseName } from './test-database.js';
  * One Postgres per test run. It migrates a template database once; every test file then clones
  * its own database from it (tests/support/test-database.ts), so files never share rows.
  * The URL reaches the test workers through the environment they inherit.
+ * Set TEST_DATABASE_ADMIN_URL to run the suite against another Postgres instead.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   let server: EmbeddedPostgresHandle | undefined;
+  let runDir: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    // Under /tmp so the `postgres` system user can write it when the suite runs as root.
-    const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'case-engine-test-pg-')), 'data');
-    server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    runDir = await mkdtemp(path.join(tmpdir(), 'case-engine-test-pg-'));
+    await chmod(runDir, 0o755); // mkdtemp makes it 0700; as root, the `postgres` user must enter it
+    server = await startEmbeddedPostgres({ dataDir: path.join(runDir, 'data'), persistent: false });
     adminUrl = server.adminUrl;
     process.env.TEST_DATABASE_ADMIN_URL = adminUrl;
   }
@@ -28,14 +30,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   } finally {
     await admin.end();
   }
-  await migrateDatabase(replaceDatabase(adminUrl, templateDatabaseName));
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${templateDatabaseName}`;
+  await migrateDatabase(templateUrl.toString());
   return async () => {
     await server?.stop();
+    if (runDir) await rm(runDir, { recursive: true, force: true });
   };
-}
-
-function replaceDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

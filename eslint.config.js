@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'src/domain/**/*.ts'],
+    files: ['workflows/**/*.ts', 'src/domain/**/*.ts', 'tests/**/fixtures/*-workflows.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embedded-postgres.js';
 import { migrateDatabase } from '../../db/migrate.js';
+import { ensureTemporalServers } from '../../src/temporal/setup-temporal.js';
 import { templateDatabaseName } from './test-database.js';
 
 /**
@@ -13,6 +14,8 @@ import { templateDatabaseName } from './test-database.js';
  * Set TEST_DATABASE_ADMIN_URL to run the suite against another Postgres instead.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  // `npm test` provisions first; this makes a bare `npx vitest` work too (a fraction of a second when warm).
+  await ensureTemporalServers();
   let server: EmbeddedPostgresHandle | undefined;
   let runDir: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;

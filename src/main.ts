@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from './api/app.js';
 import { probeDependency } from './api/health-routes.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // The SDK's own logs (worker state changes, the workflow bundle's build output) join ours at WARN
+  // and above unless LOG_LEVEL=debug.
+  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   const stack = new ShutdownStack();
   let isStopping = false;
   const stop = async (exitCode: number) => {
@@ -93,7 +97,7 @@ async function startAll(config: Config, logger: Logger, stack: ShutdownStack): P
     const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
     stack.push('HTTP server', () => new Promise((resolve) => server.close(() => resolve())));
     console.log(`case-engine is running
-  API and web UI  http://${config.HOST}:${config.PORT}/
+  HTTP            http://${config.HOST}:${config.PORT}/
   health          http://${config.HOST}:${config.PORT}/health
   Postgres        ${postgresTarget.displayName} (${postgresTarget.mode})
   Temporal        ${temporal.address} (${temporal.mode}), namespace ${config.TEMPORAL_NAMESPACE}${temporal.uiUrl ? `\n  Temporal UI     ${temporal.uiUrl}` : ''}

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { agents } from './agents.js';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { agents, type RequiredSkill } from './agents.js';
 import { cases } from './cases.js';
 import { bytea, createdAt, timestamptz, tsvector } from './column-types.js';
-import { noteKindEnum, noteVisibilityEnum, routingOutcomeEnum } from './enums.js';
+import { casePriorityEnum, noteKindEnum, noteVisibilityEnum, routingOutcomeEnum } from './enums.js';
 import { queues } from './reference-data.js';
 import { users } from './users.js';
 
@@ -92,6 +92,11 @@ export const routingDecisions = pgTable(
     candidates: jsonb('candidates').$type<Array<Record<string, unknown>>>().notNull().default([]),
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     decidedAt: timestamptz('decided_at').notNull(),
+    /** The request the handler was chosen for: priority after rule adjustments, skills, seniority, load points. */
+    priority: casePriorityEnum('priority'),
+    requiredSkills: jsonb('required_skills').$type<RequiredSkill[]>().notNull().default([]),
+    isSeniorRequired: boolean('is_senior_required').notNull().default(false),
+    loadPoints: integer('load_points').notNull().default(0),
   },
   (t) => [unique('routing_decisions_case_event_unique').on(t.caseId, t.eventSequence)],
 );

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities } from '../../activities/index.js';
+import type { Db, Sql } from '../../db/client.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+/** The workflow entry module; the bundler compiles it (and what it imports) for the sandbox. */
+export const caseWorkflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+export interface CreateCaseWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: ReturnType<typeof createActivities>;
+  /** A prebuilt bundle (tests bundle once per file); without it the worker bundles `workflows/`. */
+  workflowBundle?: WorkflowBundleOption;
+  /** How many workflows stay cached in memory; Temporal's default (10,000 on big hosts) when unset. */
+  maxCachedWorkflows?: number;
+}
+
+/** Builds the worker that runs case workflows and their projection activities on one task queue. */
+export async function createCaseWorker(options: CreateCaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: caseWorkflowsPath }),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+  });
+}
+
+export interface StartCaseWorkerOptions {
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>;
+  /** The Temporal frontend to poll: an open connection, or the address to connect to. */
+  temporal: { connection: NativeConnection } | { address: string };
+  database: { db: Db; sql: Sql };
+  logger?: Logger;
+  /** A prebuilt workflow bundle (tests); production bundles `workflows/` at start. */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+export interface RunningCaseWorker {
+  /** Drains in-flight tasks, then closes the connection this function opened (if any). */
+  stop(): Promise<void>;
+}
+
+/** Starts polling for case workflows and activities; resolves once the worker is running. */
+export async function startCaseWorker(options: StartCaseWorkerOptions): Promise<RunningCaseWorker> {
+  const ownsConnection = 'address' in options.temporal;
+  const connection =
+    'address' in options.temporal ? await NativeConnection.connect({ address: options.temporal.address }) : options.temporal.connection;
+  const activities = createActivities({ ...options.database, ...(options.logger ? { logger: options.logger } : {}) });
+  const worker = await createCaseWorker({
+    connection,
+    namespace: options.config.TEMPORAL_NAMESPACE,
+    taskQueue: options.config.TEMPORAL_TASK_QUEUE,
+    activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
+  });
+  const running = worker.run();
+  running.catch((error: unknown) => options.logger?.error('case worker stopped with an error', { error }));
+  options.logger?.info('case worker started', { taskQueue: options.config.TEMPORAL_TASK_QUEUE });
+  return {
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      if (ownsConnection) await connection.close();
+    },
+  };
+}

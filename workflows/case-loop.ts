@@ -1,0 +1,173 @@
+import { proxyActivities, upsertSearchAttributes, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/index.js';
+import type { CaseEvent } from '../src/domain/case-event.js';
+import { createCaseState, transition } from '../src/domain/case-state.js';
+import { CASE_ASSIGNEE, CASE_PRIORITY, CASE_QUEUE, CASE_STATUS, CASE_TYPE, CUSTOMER_ID, SLA_BREACHED } from '../src/temporal/search-attributes.js';
+import { findDueClockEvents, resolveTargets, retargetClocks, snapshotClocks, startClocks } from './case-clocks.js';
+import { applyEffects, notifyHandler, type EventRecords } from './case-effects.js';
+import { buildCaseRow } from './case-row.js';
+import type { CaseWorkflowInput, CaseWorkflowState, InboxItem } from './case-workflow-types.js';
+
+// Projection is a short database transaction; retry it until Postgres is back (it is idempotent).
+const projectionOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } };
+const lookupOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } };
+
+const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionOptions);
+const { loadCasePolicy, routeCase, checkSurveyAllowance } = proxyActivities<CaseActivities>(lookupOptions);
+
+/** Event log names (`case_events.type`) for each domain event. */
+const eventLogTypes: Record<CaseEvent['type'], string> = {
+  assign: 'assigned',
+  startWork: 'work_started',
+  addNote: 'note_added',
+  transfer: 'transferred',
+  escalate: 'escalated',
+  deEscalate: 'de_escalated',
+  changePriority: 'priority_changed',
+  pause: 'paused',
+  resume: 'resumed',
+  customerReply: 'customer_replied',
+  resolve: 'resolved',
+  reopen: 'reopened',
+  close: 'closed',
+  slaBreached: 'sla_breached',
+  csatSent: 'csat_sent',
+  csatAnswered: 'csat_answered',
+};
+
+/** Appends one event: bumps the sequence, projects it (idempotent by case id + sequence), refreshes search attributes. */
+async function recordEvent(state: CaseWorkflowState, nowMs: number, eventType: string, actor: string, records: EventRecords): Promise<void> {
+  // The sequence advances once the projection is done, so a query's `lastSequence` is in Postgres.
+  const sequence = state.sequence + 1;
+  const { payload, ...sideRecords } = records;
+  await projectCaseEvent.executeWithOptions({ ...projectionOptions, summary: `#${sequence} ${eventType}` }, [
+    { caseId: state.input.caseId, sequence, occurredAtMs: nowMs, eventType, actor, payload, caseRow: buildCaseRow(state, nowMs), clocks: snapshotClocks(state, nowMs), ...sideRecords },
+  ]);
+  state.sequence = sequence;
+  upsertSearchAttributes([
+    { key: CASE_STATUS, value: state.caseState.status },
+    { key: CASE_PRIORITY, value: state.caseState.priority },
+    { key: CASE_QUEUE, value: state.caseState.queue },
+    { key: CASE_TYPE, value: state.input.caseType },
+    { key: CASE_ASSIGNEE, value: state.caseState.assignee },
+    { key: SLA_BREACHED, value: state.breachedAtMs.firstResponse !== null || state.breachedAtMs.resolution !== null },
+    { key: CUSTOMER_ID, value: state.input.customerId },
+  ]);
+}
+
+/** Records the case, its policy, deadlines and queue: the first event of every case. */
+export async function openCase(input: CaseWorkflowInput, nowMs: number, inbox: InboxItem[]): Promise<CaseWorkflowState> {
+  const casePolicy = await loadCasePolicy.executeWithOptions({ ...lookupOptions, summary: `load SLA policy for region ${input.regionCode}` }, [{ regionCode: input.regionCode }]);
+  const route = await routeCase.executeWithOptions({ ...lookupOptions, summary: `route ${input.caseType}` }, [{ caseTypeCode: input.caseType }]);
+  const targets = resolveTargets({ input, casePolicy });
+  const state: CaseWorkflowState = {
+    input,
+    createdAtMs: nowMs,
+    caseState: createCaseState({ priority: input.priority, queue: route.queueCode }),
+    casePolicy,
+    clocks: startClocks(targets, nowMs),
+    warningsSent: [],
+    breachedAtMs: { firstResponse: null, resolution: null },
+    escalationLog: [],
+    escalationGroup: null,
+    escalatedAtMs: null,
+    csat: { scheduledForMs: null, sentAtMs: null, windowClosesAtMs: null, answer: null },
+    closeAtMs: null,
+    closedAtMs: null,
+    firstResponseMs: null,
+    timeToResolveMs: null,
+    sequence: 0,
+    lastRejection: null,
+    inbox,
+  };
+  const payload = { routing: route.reasons, policy: { policyId: targets.policyId, version: targets.policyVersion }, matchedRuleIds: targets.matchedRuleIds };
+  await recordEvent(state, nowMs, 'case_created', input.createdBy ?? 'system', { payload });
+  return state;
+}
+
+/** Runs one domain event through `transition`: applied with its effects, or recorded as rejected. */
+export async function handleCaseEvent(state: CaseWorkflowState, event: CaseEvent, extra: Omit<EventRecords, 'payload'> = {}): Promise<void> {
+  const result = transition(state.caseState, event, state.casePolicy.policy);
+  const { at: nowMs, actor, ...fields } = event;
+  if (!result.ok) {
+    // Never dropped: a refused signal is an event of its own, with the reason.
+    state.lastRejection = { sequence: state.sequence + 1, eventType: event.type, code: result.error.code, message: result.error.message };
+    await recordEvent(state, nowMs, 'signal_rejected', actor, { payload: { event: fields, error: result.error } });
+    return;
+  }
+  state.caseState = result.state;
+  const records = applyEffects(state, result.effects, nowMs);
+  if (event.type === 'slaBreached') state.breachedAtMs[event.clock] = nowMs;
+  const notifications = [...(records.notifications ?? []), ...(extra.notifications ?? [])];
+  await recordEvent(state, nowMs, eventLogTypes[event.type], actor, { ...records, ...extra, notifications, payload: { ...fields, ...records.payload } });
+}
+
+/** Applies a policy version an admin re-applied: loads it, re-targets the clocks, keeps elapsed time. */
+export async function applyPolicyChange(state: CaseWorkflowState, item: Extract<InboxItem, { kind: 'policyChanged' }>): Promise<void> {
+  const casePolicy = await loadCasePolicy.executeWithOptions({ ...lookupOptions, summary: `load SLA policy ${item.change.policyVersionId}` }, [
+    { regionCode: state.input.regionCode, policyVersionId: item.change.policyVersionId },
+  ]);
+  const previous = { policyId: state.casePolicy.policy.policyId, version: state.casePolicy.policy.version };
+  state.casePolicy = casePolicy;
+  retargetClocks(state, item.atMs);
+  const payload = { previous, current: { policyId: casePolicy.policy.policyId, version: casePolicy.policy.version, policyVersionId: casePolicy.policyVersionId } };
+  await recordEvent(state, item.atMs, 'policy_changed', item.change.actorId, { payload });
+}
+
+/** Fires warnings, breaches, the CSAT send and the close that are due at `nowMs`. */
+export async function handleDueTimers(state: CaseWorkflowState, nowMs: number): Promise<void> {
+  for (const due of findDueClockEvents(state, nowMs)) {
+    if (due.kind === 'warning') {
+      state.warningsSent.push(`${due.clock}:${due.revision}:${due.threshold}`);
+      const payload = { clock: due.clock, threshold: due.threshold };
+      await recordEvent(state, nowMs, 'sla_warning', 'timer', { payload, notifications: notifyHandler(state, 'sla_warning', payload) });
+    } else {
+      await handleCaseEvent(state, { type: 'slaBreached', clock: due.clock, at: nowMs, actor: 'timer' });
+    }
+  }
+  const { csat } = state;
+  if (state.caseState.csat === 'scheduled' && csat.scheduledForMs !== null && nowMs >= csat.scheduledForMs) {
+    if (!(await isSurveyAllowed(state, nowMs))) return;
+    const windowClosesAtMs = nowMs + state.casePolicy.policy.csat.answerWindowMs;
+    state.csat = { ...csat, sentAtMs: nowMs, windowClosesAtMs };
+    const notification = { template: 'csat_survey', channel: 'email', recipient: state.input.customerId, payload: { caseNumber: state.input.caseNumber, windowClosesAtMs } } as const;
+    await handleCaseEvent(state, { type: 'csatSent', at: nowMs, actor: 'timer' }, { survey: { status: 'sent', sentAtMs: nowMs, windowClosesAtMs }, notifications: [notification] });
+    state.closeAtMs = windowClosesAtMs;
+  }
+  if (state.caseState.status === 'resolved' && state.closeAtMs !== null && nowMs >= state.closeAtMs) {
+    state.closedAtMs = nowMs;
+    const survey = state.caseState.csat === 'sent' ? { survey: { status: 'expired' } as const } : {};
+    await handleCaseEvent(state, { type: 'close', at: nowMs, actor: 'timer' }, survey);
+  }
+}
+
+/**
+ * One survey per customer per interval: when another case's survey went out too recently, this
+ * case's survey is suppressed (recorded, survey row cancelled) and the case closes on schedule.
+ */
+async function isSurveyAllowed(state: CaseWorkflowState, nowMs: number): Promise<boolean> {
+  const { minIntervalPerCustomerMs } = state.casePolicy.policy.csat;
+  const allowance = await checkSurveyAllowance.executeWithOptions({ ...lookupOptions, summary: 'check the customer survey interval' }, [
+    { caseId: state.input.caseId, customerId: state.input.customerId, atMs: nowMs, minIntervalMs: minIntervalPerCustomerMs },
+  ]);
+  if (allowance.isAllowed) return true;
+  // The domain has no suppression event yet (requested); cancelling is the closest state it knows.
+  state.caseState = { ...state.caseState, csat: 'cancelled' };
+  state.csat = { ...state.csat, scheduledForMs: null };
+  const payload = { reason: 'another survey was sent to this customer within the interval', lastSentAtMs: allowance.lastSentAtMs };
+  await recordEvent(state, nowMs, 'csat_suppressed', 'timer', { payload, survey: { status: 'cancelled' } });
+  return false;
+}
+
+/** The next instant the loop must wake: a clock deadline, the survey send or the close. */
+export function findNextWakeMs(state: CaseWorkflowState, nextClockDeadlineMs: number | null): number | null {
+  const candidates = [nextClockDeadlineMs, state.caseState.csat === 'scheduled' ? state.csat.scheduledForMs : null, state.caseState.status === 'resolved' ? state.closeAtMs : null];
+  const instants = candidates.filter((at): at is number => at !== null);
+  return instants.length === 0 ? null : Math.min(...instants);
+}
+
+/** Whether to continue as new: the server suggests it, or the history passed the case's limit. */
+export function shouldContinueAsNew(state: CaseWorkflowState): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= (state.input.historyEventLimit ?? 8_000);
+}

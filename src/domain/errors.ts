@@ -18,6 +18,7 @@ export const domainErrorCodes = [
   'invalid_calendar',
   'invalid_sla_policy',
   'no_matching_sla_rule',
+  'handler_unavailable',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

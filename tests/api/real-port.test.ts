@@ -1,0 +1,57 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPasswords } from '../../db/seed/demo-users.js';
+import { findFreePort } from '../../src/net/find-free-port.js';
+import { createApiHarness, type ApiHarness } from './api-harness.js';
+
+let harness: ApiHarness;
+let server: ServerType;
+let baseUrl: string;
+
+beforeAll(async () => {
+  harness = await createApiHarness({ loginMaxFailures: 2 });
+  const port = await findFreePort();
+  server = serve({ fetch: harness.app.fetch, port, hostname: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await harness?.close();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('over a real port', () => {
+  it('logs in through a browser-style session and reads cases with the cookie', async () => {
+    const login = await post('/api/v1/auth/login', { email: 'supervisor@example.com', password: demoPasswords.supervisor });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('x-request-id')).toBeTruthy();
+    expect(login.headers.get('x-content-type-options')).toBe('nosniff');
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cases = await fetch(`${baseUrl}/api/v1/cases`, { headers: { cookie } });
+    expect(cases.status).toBe(200);
+  });
+
+  it('rate-limits by the socket address, not a header the client controls', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) expect((await post('/api/v1/auth/login', { email: 'csr-unknown@example.com', password: 'x' })).status).toBe(401);
+    const spoofed = await post('/api/v1/auth/login', { email: 'csr-unknown@example.com', password: 'x' }, { 'x-forwarded-for': '203.0.113.9' });
+    expect(spoofed.status).toBe(429);
+  });
+
+  it('refuses a body over the limit with 413 problem+json', async () => {
+    const response = await post('/api/v1/auth/login', { email: 'a@example.com', password: 'x'.repeat(100_000) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+
+  it('serves the docs page and its assets without a network', async () => {
+    const page = await fetch(`${baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    const script = await fetch(`${baseUrl}/api/docs/assets/swagger-ui-bundle.js`);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+  });
+});

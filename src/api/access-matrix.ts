@@ -34,6 +34,8 @@ export const accessMatrix: readonly RouteAccess[] = [
   { method: 'GET', path: '/cases', roles: caseReaders },
   { method: 'POST', path: '/cases', roles: [...handlers, 'customer'] },
   { method: 'GET', path: '/cases/export.csv', roles: oversight },
+  // Bulk reassignment is a supervisor's tool (each case workflow still checks skills and capacity).
+  { method: 'POST', path: '/cases/reassign', roles: ['supervisor', 'admin'] },
   { method: 'GET', path: '/cases/{caseId}', roles: caseReaders },
   { method: 'GET', path: '/cases/{caseId}/timeline', roles: caseReaders },
   // Temporal history holds every internal detail: compliance, supervisors and admins only.
@@ -55,6 +57,8 @@ export const accessMatrix: readonly RouteAccess[] = [
   { method: 'GET', path: '/customers', roles: ['csr', 'senior', 'supervisor', 'compliance'] },
   { method: 'GET', path: '/customers/{customerId}/360', roles: ['csr', 'senior', 'supervisor', 'compliance'] },
   { method: 'GET', path: '/events', roles: everyone },
+  // Handlers set their own availability; supervisors and admins anyone's (object check in the handler).
+  { method: 'POST', path: '/agents/{agentId}/availability', roles: [...handlers, 'admin'] },
 
   { method: 'GET', path: '/admin/sla-policies', roles: adminReaders },
   { method: 'POST', path: '/admin/sla-policies/{policyId}/versions', roles: adminOnly },

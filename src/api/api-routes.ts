@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db, Sql } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import { createAccessEnforcement, createAuthentication } from './auth-middleware.js';
+import { createAssignmentRoutes } from './assignment-routes.js';
 import { createAuthRoutes } from './auth-routes.js';
 import { createAdminRoutes } from './admin-routes.js';
 import { createCaseActionRoutes } from './case-action-routes.js';
@@ -64,6 +65,7 @@ export function createApiRoutes(deps: ApiDeps, runtime: ApiRuntime) {
   const loginLimiter = createLoginRateLimiter({ maxFailures: deps.loginMaxFailures ?? 5, windowMs: deps.loginWindowMs ?? 15 * 60_000, now });
   api.route('/', createAuthRoutes({ db, now, loginLimiter, sessionTtlMs: deps.sessionTtlMs ?? 8 * 3_600_000, isCookieSecure: deps.isCookieSecure ?? false, clientAddress: runtime.clientAddress, principalCache }));
   api.route('/', createCaseRoutes({ db, logger, getLiveState: deps.getLiveState, getCaseHistory: deps.getCaseHistory }));
+  api.route('/', createAssignmentRoutes({ db, caseCommands: deps.caseCommands, now }));
   api.route('/', createCaseCreateRoutes({ db, caseCommands: deps.caseCommands }));
   api.route('/', createCaseActionRoutes({ db, caseCommands: deps.caseCommands }));
   api.route('/', createComplaintRoutes({ db, now }));

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createDb } from '../../db/client.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { customers } from '../../db/schema.js';
+import { seedDatabase } from '../../db/seed/seed-database.js';
+import { startDevServer } from '../../src/temporal/dev-server.js';
+import type { BenchContext, Row, Scenario } from '../bench-types.js';
+import type { CaseWorkerStatus } from '../lib/case-worker-process.js';
+import { toMemoryRows, type MemoryStep } from '../lib/to-memory-rows.js';
+import { measureProjectionLatency, type OpenCase } from '../lib/measure-projection-latency.js';
+import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
+import { percentile } from '../lib/percentile.js';
+import { findProcessByCommandLine, readProcessCpuMs } from '../lib/read-process-cpu.js';
+import { startBenchCases, type BenchCustomer } from '../lib/start-bench-cases.js';
+import { startChildServer } from '../lib/start-child-server.js';
+
+// Issue 4: open cases on ONE case worker (memory per cached case, time to open them) and addNote
+// signals at a steady rate with projection latency (signal sent → case_events row visible).
+// Goals: projection p95 < 200 ms at 100 signals/s; worker memory grows linearly with open cases.
+// Baselines from the same run and server: the `temporal` scenario's one-activity workflows/s and
+// signal → activity round trip. Bounded: opening stops at the start budget (default 150 s).
+const SCENARIO = 'case-workflow';
+const CASE_STEPS = (process.env.BENCH_CASE_STEPS ?? '1000,2500,5000,10000').split(',').map(Number);
+const START_BUDGET_SEC = Number(process.env.BENCH_CASE_START_BUDGET_SEC ?? 150);
+const SIGNAL_RATE = Number(process.env.BENCH_CASE_SIGNAL_RATE ?? 100);
+const SIGNAL_DURATION_SEC = Number(process.env.BENCH_CASE_SIGNAL_SEC ?? 20);
+/** A rate below saturation first, so the latency of one signal is told apart from queueing. */
+const LOW_SIGNAL_RATE = Number(process.env.BENCH_CASE_LOW_SIGNAL_RATE ?? 10);
+const LOW_SIGNAL_DURATION_SEC = 10;
+const STARTS_IN_FLIGHT = 50;
+const WARMUP_CASES = 50;
+/** Above the largest step, so every open case stays in the worker's sticky cache. */
+const MAX_CACHED_WORKFLOWS = 12_000;
+const PROJECTION_WAIT_MS = 90_000;
+const workerModulePath = fileURLToPath(new URL('../lib/case-worker-process.ts', import.meta.url));
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+async function readWorkerStatus(workerUrl: string, options: { collectGarbage?: boolean } = {}): Promise<CaseWorkerStatus> {
+  return (await (await fetch(`${workerUrl}/status${options.collectGarbage ? '?gc=1' : ''}`)).json()) as CaseWorkerStatus;
+}
+
+/** Waits until the worker has no activation in flight, then lets it settle before sampling. */
+async function readSettledStatus(workerUrl: string): Promise<CaseWorkerStatus> {
+  for (let attempt = 0; attempt < 100 && (await readWorkerStatus(workerUrl)).inFlightActivations > 0; attempt++) await sleep(100);
+  await sleep(2_000);
+  return readWorkerStatus(workerUrl, { collectGarbage: true });
+}
+
+async function waitForOpenedCases(sql: ReturnType<typeof createDb>['sql'], count: number): Promise<number> {
+  const giveUpAt = performance.now() + PROJECTION_WAIT_MS;
+  for (;;) {
+    const [row] = await sql<{ opened: number }[]>`select count(*)::int as opened from case_events where type = 'case_created'`;
+    const opened = row?.opened ?? 0;
+    if (opened >= count || performance.now() > giveUpAt) return opened;
+    await sleep(100);
+  }
+}
+
+async function prepareDatabase(ctx: BenchContext): Promise<{ url: string; customers: BenchCustomer[] }> {
+  const url = await ctx.createDatabase('bench_case_workflow');
+  await migrateDatabase(url);
+  const database = createDb(url, { maxConnections: 2 });
+  try {
+    await seedDatabase(database.db);
+    const rows = await database.db.select({ id: customers.id, regionCode: customers.regionCode }).from(customers).limit(200);
+    return { url, customers: rows };
+  } finally {
+    await database.close();
+  }
+}
+
+interface CpuMs {
+  worker: number;
+  devServer: number;
+}
+
+interface OpenCasesOptions {
+  readCpuMs(): Promise<CpuMs>;
+  client: Client;
+  sql: ReturnType<typeof createDb>['sql'];
+  taskQueue: string;
+  customers: BenchCustomer[];
+  workerUrl: string;
+}
+
+/** Opens cases up to `target` (or until `stopAtMs`), waits for their projection, samples the worker. */
+async function openStep(ctx: BenchContext, options: OpenCasesOptions, opened: OpenCase[], target: number, stopAtMs: number): Promise<{ status: CaseWorkerStatus; stepSec: number; count: number }> {
+  const stepStartedAt = performance.now();
+  const started = await startBenchCases({ ...options, count: target - opened.length, stopAtMs, startsInFlight: STARTS_IN_FLIGHT });
+  opened.push(...started);
+  const projected = await waitForOpenedCases(options.sql, opened.length);
+  const stepSec = (performance.now() - stepStartedAt) / 1000;
+  ctx.log(`${started.length} cases opened in ${stepSec.toFixed(1)} s (${(started.length / stepSec).toFixed(1)}/s); ${projected}/${opened.length} projected`);
+  if (projected < opened.length) throw new Error(`only ${projected} of ${opened.length} started cases were projected within ${PROJECTION_WAIT_MS} ms`);
+  const status = await readSettledStatus(options.workerUrl);
+  ctx.log(`worker RSS ${mb(status.rssBytes).toFixed(0)} MB, main heap ${mb(status.heapUsedBytes).toFixed(0)} MB, ${status.cachedWorkflows} cached workflows`);
+  return { status, stepSec, count: started.length };
+}
+
+/**
+ * Warm-up cases first (so JIT and pools are not billed to cases), then the steps. Each step gets
+ * an equal share of the remaining start budget: a slow machine still yields several samples for
+ * the linearity check, a fast one reaches every step's target early.
+ */
+async function openCasesInSteps(
+  ctx: BenchContext,
+  options: OpenCasesOptions,
+): Promise<{ opened: OpenCase[]; steps: MemoryStep[]; openSec: number; openedInSteps: number; cpuMs: CpuMs }> {
+  const opened: OpenCase[] = [];
+  const steps: MemoryStep[] = [{ openCases: 0, status: await readSettledStatus(options.workerUrl) }];
+  const warm = await openStep(ctx, options, opened, WARMUP_CASES, Number.POSITIVE_INFINITY);
+  steps.push({ openCases: opened.length, status: warm.status });
+  const stopAtMs = performance.now() + START_BUDGET_SEC * 1000;
+  const cpuBefore = await options.readCpuMs();
+  let openSec = 0;
+  let openedInSteps = 0;
+  for (const [index, target] of CASE_STEPS.entries()) {
+    const now = performance.now();
+    if (now >= stopAtMs) break;
+    const stepStopAtMs = now + (stopAtMs - now) / (CASE_STEPS.length - index);
+    const step = await openStep(ctx, options, opened, target, stepStopAtMs);
+    openSec += step.stepSec;
+    openedInSteps += step.count;
+    steps.push({ openCases: opened.length, status: step.status });
+  }
+  // Includes the settle pauses between steps, when an idle worker and server use next to nothing.
+  const cpuAfter = await options.readCpuMs();
+  return { opened, steps, openSec, openedInSteps, cpuMs: { worker: cpuAfter.worker - cpuBefore.worker, devServer: cpuAfter.devServer - cpuBefore.devServer } };
+}
+
+const caseWorkflowScenario: Scenario = {
+  name: SCENARIO,
+  async run(ctx: BenchContext): Promise<Row[]> {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // Another scenario installed the runtime already.
+    }
+    const [{ url, customers: benchCustomers }, dataDir] = await Promise.all([prepareDatabase(ctx), mkdtemp(join(tmpdir(), 'case-engine-bench-cases-'))]);
+    const server = await startDevServer({ dataDir });
+    const database = createDb(url, { maxConnections: 4, applicationName: 'bench-case-workflow' });
+    const connection = await Connection.connect({ address: server.address });
+    try {
+      const baseline = await measureTemporalBaseline(server.address, { workflowCount: 300, roundTrips: 100 });
+      ctx.log(`baseline: ${baseline.workflowsPerSecond.toFixed(1)} one-activity workflows/s, signal → activity p95 ${percentile(baseline.roundTripsMs, 0.95).toFixed(1)} ms`);
+      const taskQueue = `bench-cases-${randomUUID()}`;
+      const worker = await startChildServer({
+        modulePath: workerModulePath,
+        env: { DATABASE_URL: url, TEMPORAL_ADDRESS: server.address, TASK_QUEUE: taskQueue, MAX_CACHED_WORKFLOWS: String(MAX_CACHED_WORKFLOWS) },
+        readyTimeoutMs: 180_000,
+      });
+      try {
+        const client = new Client({ connection });
+        const workerPid = (await readWorkerStatus(worker.url)).pid;
+        const devServerPid = await findProcessByCommandLine(server.dbFile);
+        const readCpuMs = async (): Promise<CpuMs> => ({ worker: await readProcessCpuMs(workerPid), devServer: await readProcessCpuMs(devServerPid) });
+        const { opened, steps, openSec, openedInSteps, cpuMs } = await openCasesInSteps(ctx, { readCpuMs, client, sql: database.sql, taskQueue, customers: benchCustomers, workerUrl: worker.url });
+        // CPU per signal from the light phase: every note there is projected, so the count is exact.
+        const lightCpuBefore = await readCpuMs();
+        const light = await measureProjectionLatency({ client, sql: database.sql, cases: opened, ratePerSecond: LOW_SIGNAL_RATE, durationSec: LOW_SIGNAL_DURATION_SEC, drainTimeoutMs: 30_000 });
+        const lightCpuAfter = await readCpuMs();
+        ctx.log(`light load: ${light.sent} notes sent, ${light.projected} projected, p95 ${percentile(light.latenciesMs, 0.95).toFixed(0)} ms`);
+        const signals = await measureProjectionLatency({ client, sql: database.sql, cases: opened, ratePerSecond: SIGNAL_RATE, durationSec: SIGNAL_DURATION_SEC, drainTimeoutMs: 30_000 });
+        ctx.log(`${signals.sent} notes sent (${signals.sentPerSecond.toFixed(1)}/s), ${signals.projected} projected, ${signals.failed} failed or rejected`);
+        const latency = (fraction: number) => percentile(signals.latenciesMs, fraction);
+        const roundTrip = (fraction: number) => percentile(baseline.roundTripsMs, fraction);
+        return [
+          {
+            scenario: SCENARIO,
+            metric: `cases opened (start → case_created row), ${opened.length} of ${CASE_STEPS.at(-1)}, ${openedInSteps} timed over ${openSec.toFixed(0)} s`,
+            value: openedInSteps / openSec,
+            unit: 'cases/s',
+            baseline: { label: 'one-activity workflows/s', value: baseline.workflowsPerSecond },
+          },
+          { scenario: SCENARIO, metric: 'case worker CPU per opened case', value: cpuMs.worker / openedInSteps, unit: 'ms' },
+          { scenario: SCENARIO, metric: 'Temporal dev server CPU per opened case', value: cpuMs.devServer / openedInSteps, unit: 'ms' },
+          ...toMemoryRows(SCENARIO, steps, CASE_STEPS.at(-1) ?? opened.length),
+          { scenario: SCENARIO, metric: `signal → case_events row visible p50 at ${LOW_SIGNAL_RATE}/s (${light.projected})`, value: percentile(light.latenciesMs, 0.5), unit: 'ms', baseline: { label: 'signal → activity p50', value: roundTrip(0.5) } },
+          { scenario: SCENARIO, metric: `signal → case_events row visible p95 at ${LOW_SIGNAL_RATE}/s`, value: percentile(light.latenciesMs, 0.95), unit: 'ms', baseline: { label: 'signal → activity p95', value: roundTrip(0.95) } },
+          { scenario: SCENARIO, metric: `case worker CPU per projected signal (${LOW_SIGNAL_RATE}/s phase)`, value: (lightCpuAfter.worker - lightCpuBefore.worker) / light.projected, unit: 'ms' },
+          { scenario: SCENARIO, metric: `Temporal dev server CPU per projected signal (${LOW_SIGNAL_RATE}/s phase)`, value: (lightCpuAfter.devServer - lightCpuBefore.devServer) / light.projected, unit: 'ms' },
+          { scenario: SCENARIO, metric: `addNote projected, ${SIGNAL_RATE}/s offered for ${SIGNAL_DURATION_SEC} s to ${opened.length} open cases`, value: signals.projectedPerSecond, unit: 'signals/s', baseline: { label: 'offered', value: signals.sentPerSecond } },
+          { scenario: SCENARIO, metric: `signal → case_events row visible p50 at ${SIGNAL_RATE}/s (${signals.projected})`, value: latency(0.5), unit: 'ms', baseline: { label: 'signal → activity p50', value: roundTrip(0.5) } },
+          { scenario: SCENARIO, metric: `signal → case_events row visible p95 at ${SIGNAL_RATE}/s (goal < 200 ms)`, value: latency(0.95), unit: 'ms', baseline: { label: 'signal → activity p95', value: roundTrip(0.95) } },
+          { scenario: SCENARIO, metric: `signal → case_events row visible p99 at ${SIGNAL_RATE}/s`, value: latency(0.99), unit: 'ms' },
+          { scenario: SCENARIO, metric: `notes not projected at ${SIGNAL_RATE}/s (refused, rejected, pending after 30 s drain)`, value: signals.sent - signals.projected, unit: 'signals' },
+        ];
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await connection.close();
+      await database.close();
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default caseWorkflowScenario;

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { startDevServer } from '../../src/temporal/dev-server.js';
+import type { BenchContext, Row, Scenario } from '../bench-types.js';
+import { describeLoad } from '../lib/describe-load.js';
+import { measureCaseCreation } from '../lib/measure-case-creation.js';
+import { measureNoteVisibility } from '../lib/measure-note-visibility.js';
+import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
+import { percentile } from '../lib/percentile.js';
+import { prepareApiBenchDatabase, type ApiBenchDatabase } from '../lib/prepare-api-bench-database.js';
+import { runLoad, type LoadRequest, type LoadResult } from '../lib/run-load.js';
+import { startChildServer, type ChildServer } from '../lib/start-child-server.js';
+import { measureFloors } from './floors.js';
+
+// Issue 7: the product's HTTP API beside the bare Hono + postgres.js floors of the same run.
+// Reads go to an API process over the read model alone (1,000,000 bulk-loaded cases); writes to
+// one wired like `npm start` (Temporal dev server, real case worker in the API process).
+// Goals: reads ≥ 0.7× the floor's requests/s with p95 within +5 ms; search p95 < 100 ms at 1M
+// cases; create p95 < 500 ms; note visible p95 < 200 ms at 100 notes/s.
+const SCENARIO = 'api';
+const CASE_COUNT = Number(process.env.BENCH_API_CASES ?? 1_000_000);
+// Modest: below the ~4–10 cases/s one case worker opens on a 2-core machine (case-workflow scenario).
+const CREATE_RATE = Number(process.env.BENCH_API_CREATE_RATE ?? 5);
+const CREATE_DURATION_SEC = 10;
+const NOTE_RATE = Number(process.env.BENCH_API_NOTE_RATE ?? 100);
+const NOTE_DURATION_SEC = Number(process.env.BENCH_API_NOTE_SEC ?? 15);
+/** A rate below saturation first, so the latency of one note is told apart from queueing. */
+const LOW_NOTE_RATE = Number(process.env.BENCH_API_LOW_NOTE_RATE ?? 10);
+const LOW_NOTE_DURATION_SEC = 10;
+const DRAIN_TIMEOUT_MS = 30_000;
+// Search requests take seconds at 1M cases on this machine: 50 connections would only queue them
+// past autocannon's 10 s timeout, so search is loaded with a few connections.
+const SEARCH_CONNECTIONS = Number(process.env.BENCH_API_SEARCH_CONNECTIONS ?? 4);
+const serverModulePath = fileURLToPath(new URL('../servers/api-server.ts', import.meta.url));
+
+async function withApiServer<T>(env: Record<string, string>, use: (server: ChildServer) => Promise<T>): Promise<T> {
+  // The worker bundles the case workflows at start: allow for it on a busy 2-core machine.
+  const server = await startChildServer({ modulePath: serverModulePath, env, readyTimeoutMs: 180_000 });
+  try {
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+function loadApi(ctx: BenchContext, label: string, database: ApiBenchDatabase, request: Pick<LoadRequest, 'url'> & Partial<LoadRequest>): Promise<LoadResult> {
+  ctx.log(`loading ${label} for ${ctx.load.durationSec} s (after ${ctx.load.warmupSec} s warm-up)`);
+  return runLoad({ ...ctx.load, headers: { authorization: `Bearer ${database.bearerToken}` }, ...request });
+}
+
+const shuffled = <T>(values: readonly T[]): T[] => values.map((value) => ({ value, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ value }) => value);
+
+/** Rows of one load figure, or one row saying why it could not be taken (the other figures still are). */
+async function describeApiLoad(ctx: BenchContext, label: string, load: () => Promise<LoadResult>, baseline: { label: string; result: LoadResult }): Promise<Row[]> {
+  try {
+    return describeLoad(SCENARIO, label, await load(), baseline);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.log(`${label} failed: ${message}`);
+    return [{ scenario: SCENARIO, metric: `${label}: FAILED (${message.slice(0, 120)})`, value: 0, unit: 'req/s', baseline: { label: baseline.label, value: baseline.result.requestsPerSec } }];
+  }
+}
+
+/** GET one case, a queue's first page and search, each over many different paths. */
+async function measureReads(ctx: BenchContext, database: ApiBenchDatabase, url: string, selectFloor: { label: string; result: LoadResult }): Promise<Row[]> {
+  const statusSets = ['new,assigned', 'in_progress', 'escalated,pending_customer', 'new'];
+  const listPaths = database.queueCodes.flatMap((queue) => statusSets.map((status) => `/api/v1/cases?queue=${queue}&status=${status}`));
+  const searchPaths = (terms: string[]) => shuffled(terms.map((term) => `/api/v1/cases?q=${encodeURIComponent(term)}`));
+  const cases = CASE_COUNT.toLocaleString('en-US');
+  const search = { connections: SEARCH_CONNECTIONS };
+  return [
+    ...(await describeApiLoad(ctx, 'GET one case (read model, goal ≥ 0.7x, p95 ≤ +5 ms)', () => loadApi(ctx, 'GET one case', database, { url, paths: database.sampledCaseIds.map((id) => `/api/v1/cases/${id}`) }), selectFloor)),
+    ...(await describeApiLoad(ctx, 'list a queue, first page (goal ≥ 0.7x, p95 ≤ +5 ms)', () => loadApi(ctx, 'list a queue', database, { url, paths: shuffled(listPaths) }), selectFloor)),
+    ...(await describeApiLoad(ctx, `search ${cases} cases, a customer's name, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search names', database, { url, paths: searchPaths(database.nameSearchTerms), ...search }), selectFloor)),
+    ...(await describeApiLoad(ctx, `search ${cases} cases, a common word, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search words', database, { url, paths: searchPaths(database.commonSearchTerms), ...search }), selectFloor)),
+  ];
+}
+
+const latencyRow = (metric: string, sortedMs: readonly number[], fraction: number, baseline?: { label: string; sortedMs: readonly number[] }): Row => ({
+  scenario: SCENARIO,
+  metric,
+  value: percentile(sortedMs, fraction),
+  unit: 'ms',
+  ...(baseline ? { baseline: { label: baseline.label, value: percentile(baseline.sortedMs, fraction) } } : {}),
+});
+
+/** Create at a modest rate, GET of cases with a running workflow (live state), and notes until visible. */
+async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floorInsert: LoadResult, floorSelect: LoadResult): Promise<Row[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'case-engine-bench-api-'));
+  const temporal = await startDevServer({ dataDir });
+  const sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+  try {
+    const baseline = await measureTemporalBaseline(temporal.address, { workflowCount: 50, roundTrips: 100 });
+    ctx.log(`Temporal baseline: signal → activity p95 ${percentile(baseline.roundTripsMs, 0.95).toFixed(1)} ms`);
+    const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: `bench-api-${randomUUID()}` };
+    return await withApiServer(env, async ({ url }) => {
+      ctx.log(`creating cases at ${CREATE_RATE}/s for ${CREATE_DURATION_SEC} s`);
+      const creation = await measureCaseCreation({
+        apiUrl: url, bearerToken: database.bearerToken, sql, customerIds: database.customerIds, caseTypes: ['information_request', 'payment_issue', 'dispute'],
+        ratePerSecond: CREATE_RATE, durationSec: CREATE_DURATION_SEC, drainTimeoutMs: DRAIN_TIMEOUT_MS,
+      });
+      ctx.log(`${creation.sent} creates sent, ${creation.caseIds.length} projected, ${creation.failed} failed`);
+      if (creation.caseIds.length === 0) throw new Error('no created case was projected');
+      const getLive = await loadApi(ctx, 'GET one case (live workflow state)', database, { url, paths: creation.caseIds.map((id) => `/api/v1/cases/${id}`) });
+      const postNotes = async (ratePerSecond: number, durationSec: number) => {
+        ctx.log(`posting notes at ${ratePerSecond}/s for ${durationSec} s to ${creation.caseIds.length} cases`);
+        const notes = await measureNoteVisibility({
+          apiUrl: url, bearerToken: database.bearerToken, sql, caseIds: creation.caseIds, ratePerSecond, durationSec, drainTimeoutMs: DRAIN_TIMEOUT_MS,
+        });
+        ctx.log(`${notes.sent} notes sent (${notes.sentPerSecond.toFixed(1)}/s), ${notes.visible} visible, ${notes.failed} failed or rejected`);
+        return notes;
+      };
+      const light = await postNotes(LOW_NOTE_RATE, LOW_NOTE_DURATION_SEC);
+      const notes = await postNotes(NOTE_RATE, NOTE_DURATION_SEC);
+      const roundTrip = { label: 'signal → activity', sortedMs: baseline.roundTripsMs };
+      return [
+        { scenario: SCENARIO, metric: `create: POST /cases → 202 p50 at ${CREATE_RATE}/s (${creation.acceptedMs.length})`, value: percentile(creation.acceptedMs, 0.5), unit: 'ms', baseline: { label: 'INSERT floor p50', value: floorInsert.latencyP50Ms } },
+        { scenario: SCENARIO, metric: `create: POST /cases → 202 p95 at ${CREATE_RATE}/s (goal < 500 ms)`, value: percentile(creation.acceptedMs, 0.95), unit: 'ms', baseline: { label: 'INSERT floor p95', value: floorInsert.latencyP95Ms } },
+        latencyRow(`create: POST /cases → case row visible p50 (${creation.visibleMs.length})`, creation.visibleMs, 0.5),
+        latencyRow('create: POST /cases → case row visible p95', creation.visibleMs, 0.95),
+        { scenario: SCENARIO, metric: 'create: failed or never projected', value: creation.sent - creation.caseIds.length, unit: 'requests' },
+        ...describeLoad(SCENARIO, `GET one case with live state (${creation.caseIds.length} running workflows)`, getLive, { label: 'SELECT floor', result: floorSelect }),
+        latencyRow(`note: POST → note row visible p50 at ${LOW_NOTE_RATE}/s (${light.visible})`, light.latenciesMs, 0.5, roundTrip),
+        latencyRow(`note: POST → note row visible p95 at ${LOW_NOTE_RATE}/s`, light.latenciesMs, 0.95, roundTrip),
+        latencyRow(`note: POST → note row visible p50 at ${NOTE_RATE}/s (${notes.visible})`, notes.latenciesMs, 0.5, roundTrip),
+        latencyRow(`note: POST → note row visible p95 at ${NOTE_RATE}/s (goal < 200 ms)`, notes.latenciesMs, 0.95, roundTrip),
+        latencyRow(`note: POST → note row visible p99 at ${NOTE_RATE}/s`, notes.latenciesMs, 0.99, roundTrip),
+        { scenario: SCENARIO, metric: 'note: POST → 202 p95', value: percentile(notes.acceptedMs, 0.95), unit: 'ms', baseline: { label: 'INSERT floor p95', value: floorInsert.latencyP95Ms } },
+        { scenario: SCENARIO, metric: `note: offered rate (${notes.sent} sent)`, value: notes.sentPerSecond, unit: 'notes/s', baseline: { label: 'target', value: NOTE_RATE } },
+        { scenario: SCENARIO, metric: 'note: failed, rejected or not visible after 30 s', value: notes.sent - notes.visible, unit: 'notes' },
+      ];
+    });
+  } finally {
+    await sql.end();
+    await temporal.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const api: Scenario = {
+  name: SCENARIO,
+  async run(ctx) {
+    // The floors first and alone: nothing else loads the machine while they are taken.
+    const floors = await measureFloors(ctx);
+    const database = await prepareApiBenchDatabase(ctx, CASE_COUNT);
+    const selectFloor = { label: 'SELECT floor', result: floors.honoSelect };
+    const rows: Row[] = [
+      { scenario: SCENARIO, metric: `seed ${CASE_COUNT.toLocaleString('en-US')} cases (bulk insert, index build, vacuum analyze)`, value: database.seeding.totalSec, unit: 's' },
+      ...(await withApiServer({ DATABASE_URL: database.url }, ({ url }) => measureReads(ctx, database, url, selectFloor))),
+    ];
+    rows.push(...(await measureWrites(ctx, database, floors.honoInsert, floors.honoSelect)));
+    return rows;
+  },
+};
+
+export default api;

@@ -133,13 +133,3 @@ export async function loadCasePolicy(db: Db, input: LoadCasePolicyInput): Promis
     calendar: { timeZone: region.timeZone, weeklyHours: toIsoWeeklyHours(region.businessHours), holidays: closedDates.map((row) => row.date) },
   };
 }
-
-/**
- * The routing seam: the queue a new case goes to is its type's default queue. Skill-based
- * dispatch (segment, complexity, agents) is its own issue and replaces this activity's body.
- */
-export async function routeCase(db: Db, input: { caseTypeCode: string }): Promise<{ queueCode: string | null; reasons: string[] }> {
-  const [row] = await db.select({ queueCode: caseTypes.defaultQueueCode }).from(caseTypes).where(eq(caseTypes.code, input.caseTypeCode)).limit(1);
-  if (!row) throw ApplicationFailure.nonRetryable(`case type ${input.caseTypeCode} does not exist`, 'unknown_case_type');
-  return { queueCode: row.queueCode, reasons: [row.queueCode ? `default queue of case type ${input.caseTypeCode}` : `case type ${input.caseTypeCode} has no default queue`] };
-}

@@ -37,6 +37,10 @@ export interface CaseRowSnapshot {
   closedAtMs: number | null;
   isResponseBreached: boolean;
   isResolutionBreached: boolean;
+  /** Rule 3 classification; the workflow always sets it (optional for hand-built snapshots). */
+  complaintClassification?: 'formal_complaint' | 'inquiry' | 'feedback' | null;
+  /** A complaint deadline (operational day 15 or the regulator's) was missed. */
+  isComplianceBreached?: boolean;
   firstResponseMs: number | null;
   timeToResolveMs: number | null;
   reopenCount: number;
@@ -45,7 +49,8 @@ export interface CaseRowSnapshot {
 }
 
 export interface ClockSnapshot {
-  kind: 'first_response' | 'resolution';
+  /** The SLA clocks, and the four complaint clocks of a formal complaint. */
+  kind: 'first_response' | 'resolution' | 'complaint_compliance_escalation' | 'complaint_resolution' | 'regulator_response' | 'regulator_final_response';
   targetMs: number;
   startedAtMs: number;
   dueAtMs: number | null;

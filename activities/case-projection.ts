@@ -43,6 +43,8 @@ function toCaseRow(row: CaseRowSnapshot, sequence: number) {
     closedAt: toDate(row.closedAtMs),
     isResponseBreached: row.isResponseBreached,
     isResolutionBreached: row.isResolutionBreached,
+    complaintClassification: row.complaintClassification ?? null,
+    isComplianceBreached: row.isComplianceBreached ?? false,
     firstResponseMs: row.firstResponseMs,
     timeToResolveMs: row.timeToResolveMs,
     reopenCount: row.reopenCount,

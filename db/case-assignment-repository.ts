@@ -48,6 +48,13 @@ export async function lockCase(db: DbOrTx, caseId: string, options: { skipLocked
   return rows.length === 1;
 }
 
+/** The workflow id of a case (`case-<number>`), for signalling it. */
+export async function findWorkflowId(db: DbOrTx, caseId: string): Promise<string> {
+  const [row] = await db.select({ workflowId: cases.workflowId }).from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} does not exist`);
+  return row.workflowId;
+}
+
 export async function findCaseAssignment(db: DbOrTx, caseId: string): Promise<CaseAssignmentState | null> {
   const [row] = await db.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)).limit(1);
   return row ? toCaseAssignmentState(row) : null;

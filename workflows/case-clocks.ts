@@ -13,6 +13,7 @@ import {
 import { resolveSlaTargets, type ResolvedSlaTargets } from '../src/domain/sla-policy.js';
 import type { CaseEffect } from '../src/domain/case-event.js';
 import type { ClockSnapshot } from '../activities/case-projection-types.js';
+import { findNextComplaintDeadlineMs, snapshotComplaintClocks } from './case-complaint-clocks.js';
 import type { CaseWorkflowState } from './case-workflow-types.js';
 
 /** A warning or breach instant reached by a clock, which the loop turns into an event. */
@@ -101,20 +102,19 @@ export function findDueClockEvents(state: CaseWorkflowState, nowMs: number): Due
   return due;
 }
 
-/** The next instant a clock needs the workflow awake, or null when no clock is running. */
+/** The next instant a clock (SLA or complaint) needs the workflow awake, or null when no clock is running. */
 export function findNextClockDeadlineMs(state: CaseWorkflowState, nowMs: number): number | null {
-  const instants = Object.values(evaluateClocks(state, nowMs))
-    .map((evaluation) => evaluation.nextDeadlineAt)
+  const instants = [...Object.values(evaluateClocks(state, nowMs)).map((evaluation) => evaluation.nextDeadlineAt), findNextComplaintDeadlineMs(state, nowMs)]
     .filter((at): at is number => at !== null);
   return instants.length === 0 ? null : Math.min(...instants);
 }
 
 const snapshotKinds: Record<SlaClockKind, ClockSnapshot['kind']> = { firstResponse: 'first_response', resolution: 'resolution' };
 
-/** The clocks as rows of `case_clocks`. */
+/** The clocks as rows of `case_clocks`: both SLA clocks, then a formal complaint's four. */
 export function snapshotClocks(state: CaseWorkflowState, nowMs: number): ClockSnapshot[] {
   const evaluations = evaluateClocks(state, nowMs);
-  return slaClockKinds.map((kind) => {
+  const slaSnapshots = slaClockKinds.map((kind): ClockSnapshot => {
     const clock = state.clocks[kind];
     const evaluation = evaluations[kind];
     return {
@@ -129,4 +129,5 @@ export function snapshotClocks(state: CaseWorkflowState, nowMs: number): ClockSn
       warningsSent: state.warningsSent.filter((key) => key.startsWith(`${kind}:${clock.revision}:`)).map((key) => key.split(':')[2] ?? ''),
     };
   });
+  return [...slaSnapshots, ...snapshotComplaintClocks(state, nowMs)];
 }

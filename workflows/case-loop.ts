@@ -1,11 +1,15 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
 import type { CaseEvent } from '../src/domain/case-event.js';
+import { createDomainError, type DomainError } from '../src/domain/errors.js';
 import { createCaseState, transition } from '../src/domain/case-state.js';
 import { CASE_ASSIGNEE, CASE_PRIORITY, CASE_QUEUE, CASE_STATUS, CASE_TYPE, CUSTOMER_ID, SLA_BREACHED } from '../src/temporal/search-attributes.js';
 import { findDueClockEvents, resolveTargets, retargetClocks, snapshotClocks, startClocks } from './case-clocks.js';
 import { applyEffects, notifyHandler, type EventRecords } from './case-effects.js';
 import { buildCaseRow } from './case-row.js';
+import { startComplaintForCase } from './case-complaint-clocks.js';
+import { releaseAndDispatch, reserveNamedHandler, routeCase } from './case-routing.js';
+import type { AssignCaseResult } from '../activities/assignment/assignment-types.js';
 import type { CaseWorkflowInput, CaseWorkflowState, InboxItem } from './case-workflow-types.js';
 
 // Projection is a short database transaction; retry it until Postgres is back (it is idempotent).
@@ -13,7 +17,7 @@ const projectionOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', 
 const lookupOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } };
 
 const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionOptions);
-const { loadCasePolicy, routeCase, checkSurveyAllowance } = proxyActivities<CaseActivities>(lookupOptions);
+const { loadCasePolicy, checkSurveyAllowance } = proxyActivities<CaseActivities>(lookupOptions);
 
 /** Event log names (`case_events.type`) for each domain event. */
 const eventLogTypes: Record<CaseEvent['type'], string> = {
@@ -36,7 +40,7 @@ const eventLogTypes: Record<CaseEvent['type'], string> = {
 };
 
 /** Appends one event: bumps the sequence, projects it (idempotent by case id + sequence), refreshes search attributes. */
-async function recordEvent(state: CaseWorkflowState, nowMs: number, eventType: string, actor: string, records: EventRecords): Promise<void> {
+export async function recordEvent(state: CaseWorkflowState, nowMs: number, eventType: string, actor: string, records: EventRecords): Promise<void> {
   // The sequence advances once the projection is done, so a query's `lastSequence` is in Postgres.
   const sequence = state.sequence + 1;
   const { payload, ...sideRecords } = records;
@@ -58,12 +62,11 @@ async function recordEvent(state: CaseWorkflowState, nowMs: number, eventType: s
 /** Records the case, its policy, deadlines and queue: the first event of every case. */
 export async function openCase(input: CaseWorkflowInput, nowMs: number, inbox: InboxItem[]): Promise<CaseWorkflowState> {
   const casePolicy = await loadCasePolicy.executeWithOptions({ ...lookupOptions, summary: `load SLA policy for region ${input.regionCode}` }, [{ regionCode: input.regionCode }]);
-  const route = await routeCase.executeWithOptions({ ...lookupOptions, summary: `route ${input.caseType}` }, [{ caseTypeCode: input.caseType }]);
   const targets = resolveTargets({ input, casePolicy });
   const state: CaseWorkflowState = {
     input,
     createdAtMs: nowMs,
-    caseState: createCaseState({ priority: input.priority, queue: route.queueCode }),
+    caseState: createCaseState({ priority: input.priority }),
     casePolicy,
     clocks: startClocks(targets, nowMs),
     warningsSent: [],
@@ -78,21 +81,39 @@ export async function openCase(input: CaseWorkflowInput, nowMs: number, inbox: I
     timeToResolveMs: null,
     sequence: 0,
     lastRejection: null,
+    complaint: startComplaintForCase(input, casePolicy, nowMs),
     inbox,
   };
-  const payload = { routing: route.reasons, policy: { policyId: targets.policyId, version: targets.policyVersion }, matchedRuleIds: targets.matchedRuleIds };
+  const payload = { policy: { policyId: targets.policyId, version: targets.policyVersion }, matchedRuleIds: targets.matchedRuleIds };
   await recordEvent(state, nowMs, 'case_created', input.createdBy ?? 'system', { payload });
+  await applyRouting(state, await routeCase(state, state.sequence, nowMs), nowMs);
   return state;
+}
+
+/**
+ * Adopts a routing decision: the queue, the rules' priority, and the handler whose capacity it
+ * reserved, or the wait for manual scheduling. The decision's reasons go into the event log.
+ */
+async function applyRouting(state: CaseWorkflowState, routing: AssignCaseResult, nowMs: number): Promise<void> {
+  state.caseState = { ...state.caseState, queue: routing.queueCode };
+  const { caseId: _caseId, eventSequence: _eventSequence, ...payload } = routing;
+  await recordEvent(state, nowMs, routing.outcome === 'assigned' ? 'routed' : 'awaiting_assignment', 'routing', { payload });
+  if (routing.priority !== state.caseState.priority) {
+    await handleCaseEvent(state, { type: 'changePriority', priority: routing.priority, reason: `routing rules ${routing.matchedRuleCodes.join(', ')}`, at: nowMs, actor: 'routing' });
+  }
+  if (routing.agentId) await handleCaseEvent(state, { type: 'assign', assignee: routing.agentId, at: nowMs, actor: 'routing' });
 }
 
 /** Runs one domain event through `transition`: applied with its effects, or recorded as rejected. */
 export async function handleCaseEvent(state: CaseWorkflowState, event: CaseEvent, extra: Omit<EventRecords, 'payload'> = {}): Promise<void> {
   const result = transition(state.caseState, event, state.casePolicy.policy);
   const { at: nowMs, actor, ...fields } = event;
-  if (!result.ok) {
+  const refusal = !result.ok ? result.error : await checkNamedHandler(state, event);
+  if (!result.ok || refusal) {
+    const error = refusal ?? (result as { error: DomainError }).error;
     // Never dropped: a refused signal is an event of its own, with the reason.
-    state.lastRejection = { sequence: state.sequence + 1, eventType: event.type, code: result.error.code, message: result.error.message };
-    await recordEvent(state, nowMs, 'signal_rejected', actor, { payload: { event: fields, error: result.error } });
+    state.lastRejection = { sequence: state.sequence + 1, eventType: event.type, code: error.code, message: error.message };
+    await recordEvent(state, nowMs, 'signal_rejected', actor, { payload: { event: fields, error } });
     return;
   }
   state.caseState = result.state;
@@ -100,6 +121,15 @@ export async function handleCaseEvent(state: CaseWorkflowState, event: CaseEvent
   if (event.type === 'slaBreached') state.breachedAtMs[event.clock] = nowMs;
   const notifications = [...(records.notifications ?? []), ...(extra.notifications ?? [])];
   await recordEvent(state, nowMs, eventLogTypes[event.type], actor, { ...records, ...extra, notifications, payload: { ...fields, ...records.payload } });
+  if (event.type === 'transfer' && event.toQueue && !event.toAssignee) await applyRouting(state, await routeCase(state, state.sequence, nowMs, event.toQueue), nowMs);
+  if (event.type === 'resolve') await releaseAndDispatch(state, nowMs, 'resolved');
+}
+
+/** Assigning or transferring to a named handler needs their skills and spare capacity. */
+async function checkNamedHandler(state: CaseWorkflowState, event: CaseEvent): Promise<DomainError | null> {
+  if (event.type !== 'assign' && event.type !== 'transfer') return null;
+  const reasons = await reserveNamedHandler(state, event);
+  return reasons ? createDomainError('handler_unavailable', `the handler cannot take this case: ${reasons.join('; ')}`) : null;
 }
 
 /** Applies a policy version an admin re-applied: loads it, re-targets the clocks, keeps elapsed time. */

@@ -57,6 +57,17 @@ export interface PolicyChangedInput {
   policyVersionId: string;
 }
 
+export interface InProgressResponseInput {
+  actorId: string;
+  /** What the letter tells the customer about the work under way. */
+  notes?: string;
+}
+export interface ReclassifyInput {
+  actorId: string;
+  classification: 'formal_complaint' | 'inquiry' | 'feedback';
+  reason: string;
+}
+
 export const addNoteSignal = defineSignal<[AddNoteInput]>('addNote');
 export const assignSignal = defineSignal<[AssignInput]>('assign');
 export const transferSignal = defineSignal<[TransferInput]>('transfer');
@@ -70,6 +81,10 @@ export const resolveSignal = defineSignal<[ResolveInput]>('resolve');
 export const reopenSignal = defineSignal<[ReasonInput]>('reopen');
 export const csatAnswerSignal = defineSignal<[CsatAnswerInput]>('csatAnswer');
 export const policyChangedSignal = defineSignal<[PolicyChangedInput]>('policyChanged');
+/** A formal complaint's "in progress" response: satisfies the regulator's 15-day clock, not the 60-day one. */
+export const sendInProgressResponseSignal = defineSignal<[InProgressResponseInput]>('sendInProgressResponse');
+/** Reclassifies the case (formal complaint / inquiry / feedback); into or out of formal complaint starts or stops its clocks. */
+export const reclassifySignal = defineSignal<[ReclassifyInput]>('reclassify');
 
 /** The live state of one case, including each SLA clock as of the query's workflow time. */
 export const caseStateQuery = defineQuery<CaseView>('caseState');

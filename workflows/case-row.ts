@@ -1,5 +1,6 @@
 import type { CaseRowSnapshot } from '../activities/case-projection-types.js';
 import { evaluateClocks, findNextClockDeadlineMs } from './case-clocks.js';
+import { isComplianceBreached } from '../src/domain/complaint-case.js';
 import type { CaseWorkflowState } from './case-workflow-types.js';
 
 function deriveSlaState(state: CaseWorkflowState, nowMs: number): CaseRowSnapshot['slaState'] {
@@ -50,6 +51,8 @@ export function buildCaseRow(state: CaseWorkflowState, nowMs: number): CaseRowSn
     closedAtMs: state.closedAtMs,
     isResponseBreached: state.breachedAtMs.firstResponse !== null,
     isResolutionBreached: state.breachedAtMs.resolution !== null,
+    complaintClassification: state.complaint.classification,
+    isComplianceBreached: isComplianceBreached(state.complaint),
     firstResponseMs: state.firstResponseMs,
     timeToResolveMs: state.timeToResolveMs,
     reopenCount: caseState.reopenCount,

@@ -1,6 +1,7 @@
 import { caseStatusLabels, type CasePriority, type CaseStatus } from '../src/domain/case-vocabulary.js';
 import type { CsatStatus } from '../src/domain/case-event.js';
 import type { SlaClockKind } from '../src/domain/sla-clock.js';
+import { buildComplaintView, type ComplaintView } from './case-complaint-clocks.js';
 import { evaluateClocks } from './case-clocks.js';
 import type { CsatSchedule, CaseWorkflowState, EscalationLogEntry } from './case-workflow-types.js';
 
@@ -39,6 +40,8 @@ export interface CaseView {
   closeAtMs: number | null;
   lastSequence: number;
   lastRejection: CaseWorkflowState['lastRejection'];
+  /** Classification and, for a formal complaint, its four clocks. */
+  complaint: ComplaintView;
   nowMs: number;
 }
 
@@ -85,6 +88,7 @@ export function buildCaseView(state: CaseWorkflowState, nowMs: number): CaseView
     closeAtMs: state.closeAtMs,
     lastSequence: state.sequence,
     lastRejection: state.lastRejection,
+    complaint: buildComplaintView(state, nowMs),
     nowMs,
   };
 }

@@ -2,7 +2,9 @@ import type { CasePolicy } from '../activities/case-policy.js';
 import type { CaseEvent, CaseState } from '../src/domain/case-event.js';
 import type { CaseChannel, CaseComplexity, CasePriority, CaseType, CustomerSegment } from '../src/domain/case-vocabulary.js';
 import type { SlaClock, SlaClockKind } from '../src/domain/sla-clock.js';
-import type { PolicyChangedInput } from './case-messages.js';
+import type { CaseComplaint } from '../src/domain/complaint-case.js';
+import type { ComplaintClassification } from '../src/domain/complaint-classification.js';
+import type { InProgressResponseInput, PolicyChangedInput, ReclassifyInput } from './case-messages.js';
 
 /** The case as intake created it; `caseId` and `caseNumber` are allocated before the start. */
 export interface CaseWorkflowInput {
@@ -18,7 +20,13 @@ export interface CaseWorkflowInput {
   segment: CustomerSegment;
   complexity: CaseComplexity;
   regionCode: string;
+  /** ISO 639-1 language of the customer; the handler must speak it (default 'en'). */
+  language?: string;
+  /** Free tags routing rules can match, e.g. 'api-integration'. */
+  tags?: string[];
   parentCaseId?: string | null;
+  /** The classification intake chose; unset: formal complaint for the `complaint` type, else inquiry. */
+  complaintClassification?: ComplaintClassification | null;
   /** Who created it ('user:<id>', 'customer:<id>'); `system` when unset. */
   createdBy?: string;
   /** Continue-as-new once the history has this many events (Temporal warns at 10,240). */
@@ -27,7 +35,7 @@ export interface CaseWorkflowInput {
 
 export interface EscalationLogEntry {
   atMs: number;
-  trigger: 'manual' | 'sla_breach' | 'rollback';
+  trigger: 'manual' | 'sla_breach' | 'rollback' | 'compliance_deadline';
   reason: string;
   handler: string | null;
   clock?: SlaClockKind;
@@ -41,7 +49,11 @@ export interface CsatSchedule {
 }
 
 /** Messages waiting for the loop: domain events, and policy changes that need an activity first. */
-export type InboxItem = { kind: 'event'; event: CaseEvent } | { kind: 'policyChanged'; atMs: number; change: PolicyChangedInput };
+export type InboxItem =
+  | { kind: 'event'; event: CaseEvent }
+  | { kind: 'policyChanged'; atMs: number; change: PolicyChangedInput }
+  | { kind: 'inProgressResponse'; atMs: number; command: InProgressResponseInput }
+  | { kind: 'reclassify'; atMs: number; command: ReclassifyInput };
 
 /** Everything the workflow knows; plain JSON, carried whole through continue-as-new. */
 export interface CaseWorkflowState {
@@ -64,6 +76,8 @@ export interface CaseWorkflowState {
   timeToResolveMs: number | null;
   /** The last event number projected; the next event gets `sequence + 1`. */
   sequence: number;
+  /** Classification and complaint clocks (formal complaints, criterion C). */
+  complaint: CaseComplaint;
   lastRejection: { sequence: number; eventType: string; code: string; message: string } | null;
   inbox: InboxItem[];
 }

@@ -2,7 +2,9 @@ import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { CaseEvent } from '../src/domain/case-event.js';
 import type { CasePriority } from '../src/domain/case-vocabulary.js';
 import { findNextClockDeadlineMs } from './case-clocks.js';
-import { applyPolicyChange, findNextWakeMs, handleCaseEvent, handleDueTimers, openCase, shouldContinueAsNew } from './case-loop.js';
+import { handleCaseEventWithComplaint, handleComplaintCommand, handleDueComplaintTimers, registerComplaint } from './case-complaint.js';
+import { startHistoryArchive } from './case-history-archive.js';
+import { applyPolicyChange, findNextWakeMs, handleDueTimers, openCase, shouldContinueAsNew } from './case-loop.js';
 import * as messages from './case-messages.js';
 import { buildCaseView } from './case-view.js';
 import type { CaseWorkflowInput, CaseWorkflowState, InboxItem } from './case-workflow-types.js';
@@ -38,15 +40,25 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseWorkf
   setHandler(messages.policyChangedSignal, (change) => {
     inbox.push({ kind: 'policyChanged', atMs: Date.now(), change });
   });
+  setHandler(messages.sendInProgressResponseSignal, (command) => {
+    inbox.push({ kind: 'inProgressResponse', atMs: Date.now(), command });
+  });
+  setHandler(messages.reclassifySignal, (command) => {
+    inbox.push({ kind: 'reclassify', atMs: Date.now(), command });
+  });
   setHandler(messages.caseStateQuery, () => {
     if (!state) throw new Error(`case ${input.caseNumber} is still being recorded`);
     return buildCaseView(state, Date.now());
   });
 
-  state ??= await openCase(input, Date.now(), inbox);
+  if (!state) {
+    state = await openCase(input, Date.now(), inbox);
+    await registerComplaint(state, Date.now());
+  }
   state.inbox = inbox;
   while (state.caseState.status !== 'closed') {
     await handleDueTimers(state, Date.now());
+    await handleDueComplaintTimers(state, Date.now());
     if (isClosed(state)) break;
     const wakeAtMs = findNextWakeMs(state, findNextClockDeadlineMs(state, Date.now()));
     const summary = wakeAtMs === null ? 'wait for a signal' : `wait for a signal or the deadline at ${new Date(wakeAtMs).toISOString()}`;
@@ -57,8 +69,11 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseWorkf
     }
     for (let item = inbox.shift(); item; item = inbox.shift()) {
       if (item.kind === 'policyChanged') await applyPolicyChange(state, item);
-      else await handleCaseEvent(state, item.event);
+      else if (item.kind === 'event') await handleCaseEventWithComplaint(state, item.event);
+      else await handleComplaintCommand(state, item);
     }
     if (shouldContinueAsNew(state)) await continueAsNew<typeof caseWorkflow>(input, state);
   }
+  // The history is final once this run completes; the abandoned child archives it then (7-year rule).
+  await startHistoryArchive(input.caseId);
 }

@@ -61,6 +61,8 @@ export interface DispatchWaitingCasesInput {
 
 export interface DispatchedCase {
   caseId: string;
+  /** The case's workflow (`case-<number>`), for the caller to signal. */
+  workflowId: string;
   agentId: string;
   agentName: string;
   queueCode: string | null;

@@ -1,5 +1,5 @@
 import { listAgentCandidates } from '../../db/agent-repository.js';
-import { findCaseAssignment, listWaitingCaseIds, lockCase, saveCaseAssignment } from '../../db/case-assignment-repository.js';
+import { findCaseAssignment, findWorkflowId, listWaitingCaseIds, lockCase, saveCaseAssignment } from '../../db/case-assignment-repository.js';
 import type { Db } from '../../db/client.js';
 import { findRoutingDecisionById, updateRoutingDecision } from '../../db/routing-repository.js';
 import type { DispatchedCase, DispatchWaitingCasesInput } from './assignment-types.js';
@@ -57,6 +57,7 @@ async function dispatchOneCase(db: Db, caseId: string, now: Date): Promise<Dispa
     const agentName = choice.candidates.find((candidate) => candidate.agentId === choice.agentId)?.displayName ?? '';
     return {
       caseId,
+      workflowId: await findWorkflowId(tx, caseId),
       agentId: choice.agentId,
       agentName,
       queueCode: waiting.queueCode,

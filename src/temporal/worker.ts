@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
@@ -36,6 +37,8 @@ export interface StartCaseWorkerOptions {
   /** The Temporal frontend to poll: an open connection, or the address to connect to. */
   temporal: { connection: NativeConnection } | { address: string };
   database: { db: Db; sql: Sql };
+  /** The client the history-archive activity reads closed case histories with. */
+  temporalClient?: Client;
   logger?: Logger;
   /** A prebuilt workflow bundle (tests); production bundles `workflows/` at start. */
   workflowBundle?: WorkflowBundleOption;
@@ -51,7 +54,11 @@ export async function startCaseWorker(options: StartCaseWorkerOptions): Promise<
   const ownsConnection = 'address' in options.temporal;
   const connection =
     'address' in options.temporal ? await NativeConnection.connect({ address: options.temporal.address }) : options.temporal.connection;
-  const activities = createActivities({ ...options.database, ...(options.logger ? { logger: options.logger } : {}) });
+  const activities = createActivities({
+    ...options.database,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.temporalClient ? { temporalClient: options.temporalClient } : {}),
+  });
   const worker = await createCaseWorker({
     connection,
     namespace: options.config.TEMPORAL_NAMESPACE,

@@ -76,12 +76,11 @@ describe('projectCaseEvent', () => {
     expect(received).toEqual([expect.objectContaining({ caseId, sequence: 1, type: 'case_created', status: 'new' })]);
   });
 
-  it('loads the built-in lending policy and the region calendar, and routes by case type', async () => {
+  it('loads the built-in lending policy and the region calendar', async () => {
     const policy = await activities.loadCasePolicy({ regionCode: 'us_eastern' });
     expect(policy.calendar.timeZone).toBe('America/New_York');
     expect(policy.calendar.holidays).toContain('2026-12-25');
     expect(policy.policy.warningThresholds).toEqual([0.75, 0.9]);
-    expect(await activities.routeCase({ caseTypeCode: 'payment_issue' })).toMatchObject({ queueCode: 'payments' });
   });
 
   it('maps the stored lending policy onto the domain policy, urgent row and built-in fallback included', async () => {

@@ -21,7 +21,7 @@ async function startResolvedCase(customerId = harness.customerId): Promise<{ han
   const handle = await harness.startCase(input);
   await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: harness.agentIds[0] });
   await handle.signal(resolveSignal, { actorId: 'user:csr', category: 'resolved_policy_explained', notes: 'Explained the two payments' });
-  await harness.waitForSequence(handle, 3);
+  await harness.waitForSequence(handle, 4);
   return { handle, caseId: input.caseId };
 }
 
@@ -32,12 +32,12 @@ async function readSurvey(caseId: string) {
 describe('CSAT after resolution', () => {
   it('sends the survey 24 h after resolution and closes the case when the 7-day window ends', async () => {
     const { handle, caseId } = await startResolvedCase();
-    const resolved = await harness.waitForSequence(handle, 3);
+    const resolved = await harness.waitForSequence(handle, 4);
     expect(resolved.status).toBe('resolved');
     expect(resolved.timeToResolveMs).not.toBeNull();
     expect(await readSurvey(caseId)).toMatchObject({ status: 'scheduled' });
 
-    const sent = await harness.skipAndWait(handle, dayMs, 4);
+    const sent = await harness.skipAndWait(handle, dayMs, 5);
     expect(sent.csatStatus).toBe('sent');
     expect(sent.csat.sentAtMs).toBe(sent.csat.windowClosesAtMs! - 7 * dayMs);
     expect(await readSurvey(caseId)).toMatchObject({ status: 'sent' });
@@ -48,7 +48,7 @@ describe('CSAT after resolution', () => {
     expect(await harness.readCase(caseId)).toMatchObject({ status: 'closed', resolutionCategoryCode: 'resolved_policy_explained' });
     expect(await readSurvey(caseId)).toMatchObject({ status: 'expired' });
     const events = await harness.listEvents(caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created', 'assigned', 'resolved', 'csat_sent', 'closed']);
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment', 'assigned', 'resolved', 'csat_sent', 'closed']);
 
     // Every recorded history replays against the current workflow code.
     const history = await handle.fetchHistory();
@@ -59,24 +59,24 @@ describe('CSAT after resolution', () => {
     const { handle, caseId } = await startResolvedCase();
     await harness.env.sleep(12 * hourMs);
     await handle.signal(reopenSignal, { actorId: 'user:csr', reason: 'customer still sees two payments' });
-    const reopened = await harness.waitForSequence(handle, 4);
+    const reopened = await harness.waitForSequence(handle, 5);
     expect(reopened.status).toBe('in_progress');
     expect(reopened.csatStatus).toBe('cancelled');
     await harness.env.sleep(13 * hourMs);
     // A note after the would-be send time: its event follows anything the timer would have done.
     await handle.signal(addNoteSignal, { actorId: 'user:csr', body: 'Checking with payments', visibility: 'internal' });
-    await harness.waitForSequence(handle, 5);
+    await harness.waitForSequence(handle, 6);
     const events = await harness.listEvents(caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created', 'assigned', 'resolved', 'reopened', 'note_added']);
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment', 'assigned', 'resolved', 'reopened', 'note_added']);
     expect(await readSurvey(caseId)).toMatchObject({ status: 'cancelled' });
   });
 
   it('opens a supervisor review for a score below 3', async () => {
     const customerId = await insertCustomer(harness.database.db);
     const { handle, caseId } = await startResolvedCase(customerId);
-    await harness.skipAndWait(handle, dayMs, 4);
+    await harness.skipAndWait(handle, dayMs, 5);
     await handle.signal(csatAnswerSignal, { score: 2, isResolved: false, comment: 'Still confused' });
-    const answered = await harness.waitForSequence(handle, 5);
+    const answered = await harness.waitForSequence(handle, 6);
     expect(answered.csat.answer).toMatchObject({ score: 2, isResolved: false });
     const reviews = await harness.database.db.select().from(caseReviews).where(eq(caseReviews.caseId, caseId));
     expect(reviews).toEqual([expect.objectContaining({ kind: 'low_csat', status: 'open' })]);
@@ -86,9 +86,9 @@ describe('CSAT after resolution', () => {
   it('stores a score of 4 on the case, the survey and the customer profile without a review (D-1)', async () => {
     const customerId = await insertCustomer(harness.database.db);
     const { handle, caseId } = await startResolvedCase(customerId);
-    await harness.skipAndWait(handle, dayMs, 4);
+    await harness.skipAndWait(handle, dayMs, 5);
     await handle.signal(csatAnswerSignal, { score: 4, isResolved: true, comment: 'Timely Response' });
-    await harness.waitForSequence(handle, 5);
+    await harness.waitForSequence(handle, 6);
     expect(await readSurvey(caseId)).toMatchObject({ status: 'answered', score: 4, isResolved: true, comment: 'Timely Response' });
     expect(await harness.readCase(caseId)).toMatchObject({ csatScore: 4, csatIsResolved: true });
     const [profile] = await harness.database.db.select().from(customers).where(eq(customers.id, customerId));
@@ -96,17 +96,17 @@ describe('CSAT after resolution', () => {
     expect(await harness.database.db.select().from(caseReviews).where(eq(caseReviews.caseId, caseId))).toEqual([]);
     // One survey per case: a second answer is refused and recorded.
     await handle.signal(csatAnswerSignal, { score: 1, isResolved: false });
-    const view = await harness.waitForSequence(handle, 6);
+    const view = await harness.waitForSequence(handle, 7);
     expect(view.lastRejection).toMatchObject({ code: 'csat_not_open' });
   });
 
   it('sends no more than one survey per customer in 7 days', async () => {
     const customerId = await insertCustomer(harness.database.db);
     const first = await startResolvedCase(customerId);
-    await harness.skipAndWait(first.handle, dayMs, 4);
+    await harness.skipAndWait(first.handle, dayMs, 5);
     expect(await readSurvey(first.caseId)).toMatchObject({ status: 'sent' });
     const second = await startResolvedCase(customerId);
-    const suppressed = await harness.skipAndWait(second.handle, dayMs, 4);
+    const suppressed = await harness.skipAndWait(second.handle, dayMs, 5);
     expect(suppressed.csatStatus).toBe('cancelled');
     expect(await readSurvey(second.caseId)).toMatchObject({ status: 'cancelled', sentAt: null });
     const events = await harness.listEvents(second.caseId);

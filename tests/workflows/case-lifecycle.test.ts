@@ -27,7 +27,7 @@ describe('case workflow lifecycle', () => {
   it('records the case with its deadlines and routes it to the queue of its type', async () => {
     const input = buildCaseInput(harness.customerId, { caseType: 'payment_issue' });
     const handle = await harness.startCase(input);
-    const view = await harness.waitForSequence(handle, 1);
+    const view = await harness.waitForSequence(handle, 2);
     expect(view.status).toBe('new');
     expect(view.queue).toBe('payments');
     expect(view.clocks.resolution.targetMs).toBe(4 * 3_600_000);
@@ -35,7 +35,7 @@ describe('case workflow lifecycle', () => {
     expect(row).toMatchObject({ status: 'new', queueCode: 'payments', caseNumber: input.caseNumber, workflowId: `case-${input.caseNumber}` });
     expect(row?.resolutionDueAt).not.toBeNull();
     const events = await harness.listEvents(input.caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created']);
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment']);
   });
 
   it('assigns, notes and refuses a resolution without a category, recording the refusal', async () => {
@@ -44,13 +44,13 @@ describe('case workflow lifecycle', () => {
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: harness.agentIds[0] });
     await handle.signal(addNoteSignal, { actorId: 'user:csr', body: 'Called the customer back', visibility: 'customer' });
     await handle.signal(resolveSignal, { actorId: 'user:csr', notes: 'explained' });
-    const view = await harness.waitForSequence(handle, 4);
+    const view = await harness.waitForSequence(handle, 5);
     expect(view.lastRejection).toMatchObject({ code: 'resolution_category_required', eventType: 'resolve' });
     expect(view.status).toBe('assigned');
     expect(view.clocks.firstResponse.isStopped).toBe(true);
     const events = await harness.listEvents(input.caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created', 'assigned', 'note_added', 'signal_rejected']);
-    expect((await handle.query(caseStateQuery)).lastSequence).toBe(4);
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment', 'assigned', 'note_added', 'signal_rejected']);
+    expect((await handle.query(caseStateQuery)).lastSequence).toBe(5);
   });
 });
 
@@ -60,24 +60,24 @@ describe('case workflow handling', () => {
     const handle = await harness.startCase(input);
     const [liLei, hanMeimei] = harness.agentIds;
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: liLei });
-    await harness.waitForSequence(handle, 2);
+    await harness.waitForSequence(handle, 3);
     await harness.env.sleep(hourMs);
     await handle.signal(transferSignal, { actorId: 'user:csr', reason: 'needs_expertise', toAssigneeId: hanMeimei, toQueue: 'disputes' });
     await handle.signal(transferSignal, { actorId: 'user:csr', reason: '', toAssigneeId: liLei });
     await handle.signal(addNoteSignal, { actorId: 'user:han', body: 'We are looking into the double payment', visibility: 'customer' });
     await handle.signal(pauseSignal, { actorId: 'user:han', reason: 'awaiting_documents' });
     await handle.signal(customerReplySignal, { body: 'Here is my bank statement' });
-    const replied = await harness.waitForSequence(handle, 7);
+    const replied = await harness.waitForSequence(handle, 8);
     expect(replied).toMatchObject({ status: 'assigned', assignee: hanMeimei, queue: 'disputes' });
     expect(replied.firstResponseMs).toBeGreaterThanOrEqual(hourMs);
     await harness.env.sleep(hourMs);
     await handle.signal(resolveSignal, { actorId: 'user:han', category: 'resolved_adjustment_made', notes: 'Refunded the duplicate' });
-    const resolved = await harness.waitForSequence(handle, 8);
+    const resolved = await harness.waitForSequence(handle, 9);
     expect(resolved.timeToResolveMs).toBeGreaterThanOrEqual(2 * hourMs);
 
     const events = await harness.listEvents(input.caseId);
     expect(events.map((event) => event.type)).toEqual([
-      'case_created', 'assigned', 'transferred', 'signal_rejected', 'note_added', 'paused', 'customer_replied', 'resolved',
+      'case_created', 'awaiting_assignment', 'assigned', 'transferred', 'signal_rejected', 'note_added', 'paused', 'customer_replied', 'resolved',
     ]);
     const row = await harness.readCase(input.caseId);
     expect(row).toMatchObject({ status: 'resolved', assigneeAgentId: hanMeimei, firstResponseMs: resolved.firstResponseMs, timeToResolveMs: resolved.timeToResolveMs, slaState: 'met' });
@@ -93,7 +93,7 @@ describe('case workflow handling', () => {
     await seedSlaPolicy(harness.database.db);
     const input = buildCaseInput(harness.customerId);
     const handle = await harness.startCase(input);
-    const before = await harness.waitForSequence(handle, 1);
+    const before = await harness.waitForSequence(handle, 2);
     expect(before.policy).toMatchObject({ policyId: 'lending_default', version: 1 });
     expect(before.clocks.resolution.targetMs).toBe(24 * hourMs);
     const [policy] = await harness.database.db.select().from(slaPolicies).where(eq(slaPolicies.code, 'lending_default'));
@@ -108,7 +108,7 @@ describe('case workflow handling', () => {
       .returning({ id: slaPolicyVersions.id });
     await harness.env.sleep(hourMs);
     await handle.signal(policyChangedSignal, { actorId: 'user:admin', policyVersionId: version2!.id });
-    const after = await harness.waitForSequence(handle, 2);
+    const after = await harness.waitForSequence(handle, 3);
     expect(after.policy).toMatchObject({ policyId: 'lending_default', version: 2, policyVersionId: version2!.id });
     expect(after.clocks.resolution.targetMs).toBe(8 * hourMs);
     expect(after.clocks.resolution.elapsedMs).toBeGreaterThanOrEqual(hourMs);

@@ -39,14 +39,14 @@ describe('projection under retries', () => {
     const handle = await harness.startCase(input);
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: harness.agentIds[0] });
     await handle.signal(addNoteSignal, { actorId: 'user:csr', body: 'Left a voicemail', visibility: 'internal' });
-    const view = await harness.waitForSequence(handle, 3);
+    const view = await harness.waitForSequence(handle, 4);
     expect(view.status).toBe('assigned');
     const db = harness.database.db;
     const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, input.caseId));
-    expect(events.map((event) => event.sequence).sort()).toEqual([1, 2, 3]);
+    expect(events.map((event) => event.sequence).sort()).toEqual([1, 2, 3, 4]);
     expect(await db.select().from(caseNotes).where(eq(caseNotes.caseId, input.caseId))).toHaveLength(1);
     expect(await db.select().from(notificationOutbox).where(eq(notificationOutbox.caseId, input.caseId))).toHaveLength(1);
-    expect(crashedSequences.size).toBe(2);
+    expect(crashedSequences.size).toBe(3);
   });
 
   it('starts and stops the production worker on the same server', async () => {

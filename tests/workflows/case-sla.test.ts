@@ -33,11 +33,11 @@ describe('SLA clocks of the case workflow', () => {
     ];
     for (const { overrides, expectedMs } of cases) {
       const handle = await harness.startCase(buildCaseInput(harness.customerId, overrides));
-      const view = await harness.waitForSequence(handle, 1);
+      const view = await harness.waitForSequence(handle, 2);
       expect(view.clocks.resolution.targetMs).toBe(expectedMs);
     }
     const complaint = buildCaseInput(harness.customerId, { caseType: 'complaint' });
-    const view = await harness.waitForSequence(await harness.startCase(complaint), 1);
+    const view = await harness.waitForSequence(await harness.startCase(complaint), 2);
     // 15 business days end at the close of the 15th day after the start day (24×7 test region).
     expect(view.clocks.resolution.targetMs).toBeGreaterThan(15 * dayMs);
     expect(view.clocks.resolution.targetMs).toBeLessThanOrEqual(16 * dayMs);
@@ -52,9 +52,9 @@ describe('SLA clocks of the case workflow', () => {
     const input = buildCaseInput(harness.customerId);
     const handle = await harness.startCase(input);
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: harness.agentIds[0] });
-    await harness.skipAndWait(handle, 2 * hourMs, 2);
+    await harness.skipAndWait(handle, 2 * hourMs, 3);
     await handle.signal(pauseSignal, { actorId: 'user:csr', reason: 'awaiting_documents' });
-    const paused = await harness.skipAndWait(handle, 0, 3);
+    const paused = await harness.skipAndWait(handle, 0, 4);
     expect(paused.status).toBe('pending_customer');
     expect(paused.clocks.resolution.isPaused).toBe(true);
     const pausedElapsedMs = paused.clocks.resolution.elapsedMs;
@@ -63,10 +63,10 @@ describe('SLA clocks of the case workflow', () => {
     await harness.env.sleep(10 * hourMs);
     const later = await handle.query(caseStateQuery);
     expect(later.clocks.resolution.elapsedMs).toBe(pausedElapsedMs);
-    expect(later.lastSequence).toBe(3);
+    expect(later.lastSequence).toBe(4);
 
     await handle.signal(resumeSignal, { actorId: 'user:csr' });
-    const resumed = await harness.waitForSequence(handle, 4);
+    const resumed = await harness.waitForSequence(handle, 5);
     expect(resumed.status).toBe('assigned');
     expect(resumed.clocks.resolution.isPaused).toBe(false);
     expect(resumed.clocks.resolution.elapsedMs - pausedElapsedMs).toBeLessThan(minuteMs);
@@ -77,12 +77,12 @@ describe('SLA clocks of the case workflow', () => {
     const input = buildCaseInput(harness.customerId, { caseType: 'dispute' });
     const handle = await harness.startCase(input);
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: harness.agentIds[0] });
-    await harness.waitForSequence(handle, 2);
+    await harness.waitForSequence(handle, 3);
     await harness.env.sleep(hourMs);
     await handle.signal(pauseSignal, { actorId: 'user:csr', reason: 'awaiting_customer_reply' });
-    const before = await harness.waitForSequence(handle, 3);
+    const before = await harness.waitForSequence(handle, 4);
     await handle.signal(changePrioritySignal, { actorId: 'user:lead', priority: 'P1', reason: 'fraud suspected' });
-    const after = await harness.waitForSequence(handle, 4);
+    const after = await harness.waitForSequence(handle, 5);
     expect(before.clocks.resolution.targetMs).toBe(48 * hourMs);
     expect(after.priority).toBe('P1');
     expect(after.clocks.resolution.targetMs).toBe(4 * hourMs);
@@ -92,12 +92,12 @@ describe('SLA clocks of the case workflow', () => {
     // The first response (15 min at P1) is already overdue: it breaches as soon as the clock runs again.
     expect(after.status).toBe('pending_customer');
     await handle.signal(resumeSignal, { actorId: 'user:csr' });
-    const resumed = await harness.waitForSequence(handle, 6);
+    const resumed = await harness.waitForSequence(handle, 7);
     expect(resumed.status).toBe('escalated');
     expect(resumed.escalationLog.at(-1)).toMatchObject({ trigger: 'sla_breach', clock: 'firstResponse' });
     const events = await harness.listEvents(input.caseId);
-    expect(events.map((event) => event.type).slice(2)).toEqual(['paused', 'priority_changed', 'resumed', 'sla_breached']);
-    expect(events[3]).toMatchObject({ type: 'priority_changed', payload: { priority: 'P1', reason: 'fraud suspected' } });
+    expect(events.map((event) => event.type).slice(3)).toEqual(['paused', 'priority_changed', 'resumed', 'sla_breached']);
+    expect(events[4]).toMatchObject({ type: 'priority_changed', payload: { priority: 'P1', reason: 'fraud suspected' } });
   });
 
   it('warns the handler at 75 % and 90 %, then escalates to Pending Manager Review on breach (B-1)', async () => {
@@ -105,12 +105,12 @@ describe('SLA clocks of the case workflow', () => {
     const handle = await harness.startCase(input);
     const [liLei] = harness.agentIds;
     await handle.signal(assignSignal, { actorId: 'user:lead', assigneeId: liLei });
-    await harness.waitForSequence(handle, 2);
+    await harness.waitForSequence(handle, 3);
     // Payment issue: first response within 1 business hour.
-    const warned = await harness.skipAndWait(handle, 54 * minuteMs + 1_000, 4);
+    const warned = await harness.skipAndWait(handle, 54 * minuteMs + 1_000, 5);
     expect(warned.clocks.firstResponse.warningsSent).toEqual([0.75, 0.9]);
     expect(warned.status).toBe('assigned');
-    const escalated = await harness.skipAndWait(handle, 6 * minuteMs, 5);
+    const escalated = await harness.skipAndWait(handle, 6 * minuteMs, 6);
     expect(escalated.status).toBe('escalated');
     expect(escalated.statusLabel).toBe('Pending Manager Review');
     expect(escalated.escalationGroup).toBe('manager_review');
@@ -124,8 +124,8 @@ describe('SLA clocks of the case workflow', () => {
     const row = await harness.readCase(input.caseId);
     expect(row).toMatchObject({ status: 'escalated', isResponseBreached: true, slaState: 'breached', escalationGroup: 'manager_review' });
     const events = await harness.listEvents(input.caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created', 'assigned', 'sla_warning', 'sla_warning', 'sla_breached']);
-    expect(events[4]?.payload).toMatchObject({ escalation: { trigger: 'sla_breach', handler: liLei }, recalculated: { reason: 'escalated' } });
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment', 'assigned', 'sla_warning', 'sla_warning', 'sla_breached']);
+    expect(events[5]?.payload).toMatchObject({ escalation: { trigger: 'sla_breach', handler: liLei }, recalculated: { reason: 'escalated' } });
     const outbox = await harness.database.db.select().from(notificationOutbox).where(eq(notificationOutbox.caseId, input.caseId));
     expect(outbox.map((row) => [row.template, row.recipient]).sort()).toEqual(
       [
@@ -144,13 +144,13 @@ describe('SLA clocks of the case workflow', () => {
     await handle.signal(escalateSignal, { actorId: 'user:csr', reason: 'customer_request' });
     await handle.signal(deEscalateSignal, { actorId: 'user:manager', reason: ' ' });
     await handle.signal(deEscalateSignal, { actorId: 'user:manager', reason: 'false_escalation' });
-    const view = await harness.waitForSequence(handle, 5);
+    const view = await harness.waitForSequence(handle, 6);
     expect(view.status).toBe('assigned');
     expect(view.escalationGroup).toBeNull();
     expect(view.escalationLog.map((entry) => entry.trigger)).toEqual(['manual', 'rollback']);
     const events = await harness.listEvents(input.caseId);
-    expect(events.map((event) => event.type)).toEqual(['case_created', 'assigned', 'escalated', 'signal_rejected', 'de_escalated']);
-    expect(events[3]?.payload).toMatchObject({ error: { code: 'reason_required' } });
+    expect(events.map((event) => event.type)).toEqual(['case_created', 'awaiting_assignment', 'assigned', 'escalated', 'signal_rejected', 'de_escalated']);
+    expect(events[4]?.payload).toMatchObject({ error: { code: 'reason_required' } });
     expect(await harness.readCase(input.caseId)).toMatchObject({ status: 'assigned', escalationGroup: null });
   });
 

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from './api/app.js';
+import { createCaseChangeHub } from './api/case-change-hub.js';
+import { createTemporalCaseGateway } from './api/temporal-case-gateway.js';
 import { probeDependency } from './api/health-routes.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -74,13 +76,18 @@ async function startAll(config: Config, logger: Logger, stack: ShutdownStack): P
   stack.push('Temporal', () => temporal.close());
 
   if (runsWorker) {
-    const worker = await startCaseWorker({ config, temporal: { connection: temporal.nativeConnection }, database, logger });
+    const worker = await startCaseWorker({ config, temporal: { connection: temporal.nativeConnection }, temporalClient: temporal.client, database, logger });
     stack.push('worker', () => worker.stop());
   }
 
   if (runsApi) {
+    const gateway = createTemporalCaseGateway(temporal.client, config.TEMPORAL_TASK_QUEUE, database.db);
+    const caseChangeHub = createCaseChangeHub(database.sql, logger);
+    stack.push('live updates', () => caseChangeHub.close());
     const app = createApp({
       logger,
+      api: { db: database.db, sql: database.sql, caseChangeHub, ...gateway },
+      web: { ...(temporal.uiUrl ? { temporalUiUrl: temporal.uiUrl } : {}), isDemo: config.SEED_DEMO_DATA },
       health: {
         version: packageJson.version,
         startedAt: new Date(),
@@ -95,9 +102,16 @@ async function startAll(config: Config, logger: Logger, stack: ShutdownStack): P
       },
     });
     const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
-    stack.push('HTTP server', () => new Promise((resolve) => server.close(() => resolve())));
+    stack.push('HTTP server', async () => {
+      // Open event streams would hold the server open; end them with the rest.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+    });
     console.log(`case-engine is running
-  HTTP            http://${config.HOST}:${config.PORT}/
+  Web UI          http://${config.HOST}:${config.PORT}/  (sign in as a demo user: README.md)
+  API             http://${config.HOST}:${config.PORT}/api/v1
+  API docs        http://${config.HOST}:${config.PORT}/api/docs
   health          http://${config.HOST}:${config.PORT}/health
   Postgres        ${postgresTarget.displayName} (${postgresTarget.mode})
   Temporal        ${temporal.address} (${temporal.mode}), namespace ${config.TEMPORAL_NAMESPACE}${temporal.uiUrl ? `\n  Temporal UI     ${temporal.uiUrl}` : ''}

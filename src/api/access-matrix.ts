@@ -50,6 +50,8 @@ export const accessMatrix: readonly RouteAccess[] = [
   { method: 'POST', path: '/cases/{caseId}/resume', roles: handlers },
   { method: 'POST', path: '/cases/{caseId}/resolve', roles: handlers },
   { method: 'POST', path: '/cases/{caseId}/reopen', roles: handlers },
+  // The survey is the customer's own voice: only the portal user of the case answers it.
+  { method: 'POST', path: '/cases/{caseId}/csat', roles: ['customer'] },
   { method: 'GET', path: '/complaints', roles: oversight },
 
   { method: 'GET', path: '/saved-searches', roles: staff },

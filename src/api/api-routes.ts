@@ -12,6 +12,7 @@ import { createCaseChangeHub, type CaseChangeHub } from './case-change-hub.js';
 import { createComplaintRoutes } from './complaint-routes.js';
 import { createCaseRoutes, type GetCaseHistory, type GetLiveState } from './case-routes.js';
 import { createRouter } from './create-router.js';
+import { createCsatRoutes } from './csat-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
 import { createEventStreamRoutes } from './event-stream-routes.js';
 import { createLoginRateLimiter } from './login-rate-limiter.js';
@@ -68,6 +69,7 @@ export function createApiRoutes(deps: ApiDeps, runtime: ApiRuntime) {
   api.route('/', createAssignmentRoutes({ db, caseCommands: deps.caseCommands, now }));
   api.route('/', createCaseCreateRoutes({ db, caseCommands: deps.caseCommands }));
   api.route('/', createCaseActionRoutes({ db, caseCommands: deps.caseCommands }));
+  api.route('/', createCsatRoutes({ db, caseCommands: deps.caseCommands }));
   api.route('/', createComplaintRoutes({ db, now }));
   api.route('/', createSavedSearchRoutes({ db }));
   api.route('/', createCustomerRoutes({ db }));

@@ -12,6 +12,7 @@ import { createErrorHandler, handleNotFound } from './error-handler.js';
 import { createHealthRoutes, type HealthDeps } from './health-routes.js';
 import { createRequestLogger } from './request-logger.js';
 import { validationHook } from './validation-hook.js';
+import { createWebRoutes, type WebDeps } from '../web/web-routes.js';
 
 export type { ApiDeps } from './api-routes.js';
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   api?: ApiDeps;
   /** Largest request body accepted, in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Options of the web UI, served at / whenever the API is mounted. */
+  web?: Pick<WebDeps, 'temporalUiUrl' | 'isDemo'>;
 }
 
 /** The caller's address as the socket reports it (no proxy headers are trusted). */
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/', createHealthRoutes(deps.health));
   app.route('/', createDocsRoutes());
   if (deps.api) app.route('/api/v1', createApiRoutes(deps.api, { logger: deps.logger, clientAddress: readClientAddress }));
+  if (deps.api) app.route('/', createWebRoutes({ ...deps.web, db: deps.api.db, now: deps.api.now, callApi: (path, init) => Promise.resolve(app.request(path, init)) }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'case_engine_session' });
   app.doc31('/api/openapi.json', {

@@ -1,4 +1,4 @@
-import type { AddNoteInput, AssignInput, ChangePriorityInput, ReasonInput, ResolveInput, ResumeInput, TransferInput } from '../../workflows/case-messages.js';
+import type { AddNoteInput, AssignInput, ChangePriorityInput, CsatAnswerInput, ReasonInput, ResolveInput, ResumeInput, TransferInput } from '../../workflows/case-messages.js';
 import type { CaseWorkflowInput } from '../../workflows/case-workflow-types.js';
 
 /** The payload of each case signal the API sends, keyed by the signal's wire name (workflows/case-messages.ts). */
@@ -13,6 +13,7 @@ export interface CaseSignalPayloads {
   resume: ResumeInput;
   resolve: ResolveInput;
   reopen: ReasonInput;
+  csatAnswer: CsatAnswerInput;
 }
 export type CaseSignalName = keyof CaseSignalPayloads;
 

@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
-  addNoteSignal, assignSignal, caseStateQuery, changePrioritySignal, deEscalateSignal, escalateSignal, pauseSignal, policyChangedSignal, reopenSignal, resolveSignal, resumeSignal, transferSignal,
+  addNoteSignal, assignSignal, caseStateQuery, changePrioritySignal, csatAnswerSignal, deEscalateSignal, escalateSignal, pauseSignal, policyChangedSignal, reopenSignal, resolveSignal, resumeSignal, transferSignal,
 } from '../../workflows/case-messages.js';
 import type { caseWorkflow } from '../../workflows/case-workflow.js';
 import type { Db } from '../../db/client.js';
@@ -13,6 +13,7 @@ import type { SignalDefinition } from '@temporalio/client';
 const signalDefinitions: { [K in CaseSignalName]: SignalDefinition<[CaseSignalPayloads[K]]> } = {
   addNote: addNoteSignal, assign: assignSignal, transfer: transferSignal, escalate: escalateSignal, deEscalate: deEscalateSignal,
   changePriority: changePrioritySignal, pause: pauseSignal, resume: resumeSignal, resolve: resolveSignal, reopen: reopenSignal,
+  csatAnswer: csatAnswerSignal,
 };
 
 export interface TemporalCaseGateway {

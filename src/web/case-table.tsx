@@ -1,0 +1,36 @@
+import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
+import type { CaseRow } from './case-types.js';
+import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
+
+/** A list of cases with links to their detail; `caption` names the list for screen readers. */
+export function CaseTable(props: { cases: CaseRow[]; caption: string; now: Date; linkPrefix?: string; showCustomer?: boolean }) {
+  const linkPrefix = props.linkPrefix ?? '/app/cases/';
+  if (props.cases.length === 0) return <p class="muted">No cases.</p>;
+  return (
+    <div class="table-scroll" tabindex={0}>
+      <table>
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th><th scope="col">Subject</th>{props.showCustomer !== false && <th scope="col">Customer</th>}
+            <th scope="col">Priority</th><th scope="col">Status</th><th scope="col">Queue / assignee</th><th scope="col">SLA</th><th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.cases.map((row) => (
+            <tr data-case-id={row.caseId}>
+              <td><a href={`${linkPrefix}${row.caseId}`}>#{row.caseNumber}</a></td>
+              <td>{row.subject}<div class="muted">{humanizeCode(row.caseType)}</div></td>
+              {props.showCustomer !== false && <td>{row.customerName}</td>}
+              <td><PriorityChip priority={row.priority} /></td>
+              <td><StatusChip status={row.status} /></td>
+              <td>{humanizeCode(row.queue)}<div class="muted">{row.assigneeName ?? 'unassigned'}</div></td>
+              <td><SlaChip state={row.slaState} /><div class="muted">{formatTimeLeft(row.nextDeadlineAt, props.now)}</div></td>
+              <td>{formatInstant(row.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -8,7 +8,7 @@ const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 const ioLayers = ['**/db/**', '**/api/**', 'drizzle-orm', 'drizzle-orm/*', 'postgres', 'hono', 'hono/*', '@hono/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.tools/', 'db/migrations/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.data/', '.tools/', 'db/migrations/', 'coverage/', 'bench/results/', 'tests/.artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { defaultSlaPolicyCode } from '../db/seed/sla-policy-seed.js';
-import { caseTypes, holidays, regions, slaPolicies, slaPolicyVersions, weekdays } from '../db/schema.js';
+import { holidays, regions, slaPolicies, slaPolicyVersions, weekdays } from '../db/schema.js';
 import type { SlaDuration, SlaPolicyTargets, SlaTimeMode, WeeklyBusinessHours } from '../db/schema.js';
 import type { BusinessCalendar, BusinessHours } from '../src/domain/business-calendar.js';
 import type { CasePriority, CaseType, CustomerSegment } from '../src/domain/case-vocabulary.js';

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
+    // The JSON report lets .ci/run print one closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'tests/.artifacts/vitest-results.json' }]],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

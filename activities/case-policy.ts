@@ -1,14 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { toIsoWeeklyHours } from '../db/weekly-hours.js';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { defaultSlaPolicyCode } from '../db/seed/sla-policy-seed.js';
-import { holidays, regions, slaPolicies, slaPolicyVersions, weekdays } from '../db/schema.js';
-import type { SlaDuration, SlaPolicyTargets, SlaTimeMode, WeeklyBusinessHours } from '../db/schema.js';
-import type { BusinessCalendar, BusinessHours } from '../src/domain/business-calendar.js';
+import { holidays, regions, slaPolicies, slaPolicyVersions } from '../db/schema.js';
+import type { SlaDuration, SlaPolicyTargets, SlaTimeMode } from '../db/schema.js';
+import type { BusinessCalendar } from '../src/domain/business-calendar.js';
 import type { CasePriority, CaseType, CustomerSegment } from '../src/domain/case-vocabulary.js';
 import type { SlaSpan } from '../src/domain/sla-clock.js';
 import { defaultSlaPolicy, validateSlaPolicy, type SlaPolicy, type SlaRule } from '../src/domain/sla-policy.js';
-import type { IsoWeekday } from '../src/domain/zoned-time.js';
 
 /** The policy code new cases run under unless the request names another one (the seeded lending policy). */
 export const defaultPolicyCode = defaultSlaPolicyCode;
@@ -75,15 +75,6 @@ export function toDomainSlaPolicy(code: string, version: number, targets: SlaPol
     },
     reopenWindowMs: defaultSlaPolicy.reopenWindowMs,
   };
-}
-
-function toIsoWeeklyHours(hours: WeeklyBusinessHours): BusinessCalendar['weeklyHours'] {
-  const result: Partial<Record<IsoWeekday, readonly BusinessHours[]>> = {};
-  weekdays.forEach((day, index) => {
-    const intervals = hours[day];
-    if (intervals && intervals.length > 0) result[(index + 1) as IsoWeekday] = intervals;
-  });
-  return result;
 }
 
 async function loadPolicyVersion(db: Db, input: LoadCasePolicyInput) {

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { toIsoWeeklyHours } from './weekly-hours.js';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import type { AgentAvailability, AgentCandidate } from '../src/domain/agent-selection.js';
-import type { BusinessCalendar, BusinessHours } from '../src/domain/business-calendar.js';
-import type { IsoWeekday } from '../src/domain/zoned-time.js';
+import type { BusinessCalendar } from '../src/domain/business-calendar.js';
 import type * as schema from './schema.js';
-import { weekdays, type WeeklyBusinessHours } from './schema.js';
+import type { WeeklyBusinessHours } from './schema.js';
 
 /** The database or a transaction on it. */
 export type DbOrTx = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
@@ -23,15 +23,6 @@ interface CandidateRow extends Record<string, unknown> {
   skills: Record<string, number>;
   languages: string[];
   holidays: string[];
-}
-
-function toIsoWeeklyHours(hours: WeeklyBusinessHours): BusinessCalendar['weeklyHours'] {
-  const result: Partial<Record<IsoWeekday, readonly BusinessHours[]>> = {};
-  weekdays.forEach((day, index) => {
-    const intervals = hours[day];
-    if (intervals && intervals.length > 0) result[(index + 1) as IsoWeekday] = intervals;
-  });
-  return result;
 }
 
 /** Candidates of one region share one calendar object, so the domain evaluates it once. */

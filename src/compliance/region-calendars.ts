@@ -1,17 +1,8 @@
 import { asc } from 'drizzle-orm';
+import { toIsoWeeklyHours } from '../../db/weekly-hours.js';
 import type { Db } from '../../db/client.js';
-import { holidays, regions, weekdays, type WeeklyBusinessHours } from '../../db/schema.js';
-import type { BusinessCalendar, BusinessHours } from '../domain/business-calendar.js';
-import type { IsoWeekday } from '../domain/zoned-time.js';
-
-function toIsoWeeklyHours(hours: WeeklyBusinessHours): BusinessCalendar['weeklyHours'] {
-  const result: Partial<Record<IsoWeekday, readonly BusinessHours[]>> = {};
-  weekdays.forEach((day, index) => {
-    const intervals = hours[day];
-    if (intervals && intervals.length > 0) result[(index + 1) as IsoWeekday] = intervals;
-  });
-  return result;
-}
+import { holidays, regions } from '../../db/schema.js';
+import type { BusinessCalendar } from '../domain/business-calendar.js';
 
 /** Every region's business calendar (zone, weekly hours, closed dates), keyed by region code. */
 export async function loadRegionCalendars(db: Db): Promise<Map<string, BusinessCalendar>> {

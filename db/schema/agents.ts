@@ -1,9 +1,10 @@
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, timestamptz, updatedAt } from './column-types.js';
-import { agentAvailabilityEnum, type CaseChannel, type CaseComplexity, type CasePriority, type CustomerSegment } from './enums.js';
+import { agentAvailabilityEnum } from './enums.js';
 import { queues, regions, skills } from './reference-data.js';
 import { users } from './users.js';
+import type { RequiredSkill, RoutingConditions } from '../../src/domain/routing.js';
 
 /**
  * A handler who can be assigned cases. Capacity and load are in load points: each open case
@@ -81,24 +82,8 @@ export const agentQueues = pgTable(
   (t) => [primaryKey({ columns: [t.agentId, t.queueCode] }), index('agent_queues_queue_idx').on(t.queueCode)],
 );
 
-/** Conditions of a routing rule; every present field must match, absent fields match anything. */
-export interface RoutingConditions {
-  caseTypes?: string[];
-  channels?: CaseChannel[];
-  segments?: CustomerSegment[];
-  complexities?: CaseComplexity[];
-  priorities?: CasePriority[];
-  languages?: string[];
-  regions?: string[];
-  /** Matches when the case has at least one of these tags. */
-  tagsAny?: string[];
-  isUrgent?: boolean;
-}
-
-export interface RequiredSkill {
-  skillCode: string;
-  minLevel: number;
-}
+// The routing rule's shapes are the domain's: the rule engine reads these columns as they are.
+export type { RequiredSkill, RoutingConditions } from '../../src/domain/routing.js';
 
 /** Routing rules as data, evaluated in `position` order by the pure routing function. */
 export const routingRules = pgTable(

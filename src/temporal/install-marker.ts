@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, constants, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ProvisionedServer, ProvisionSource } from './temporal-manifest.js';
 
 /**
  * Written last into an install directory: its presence means the install finished and was
@@ -88,4 +89,19 @@ export async function commitInstall(
   await writeFile(join(stagingDir, MARKER_FILE), `${JSON.stringify(complete, null, 2)}\n`);
   await rename(stagingDir, installDir);
   return complete;
+}
+
+/** The server installed earlier in `installDir` when its marker verifies and names `version`; else undefined. */
+export async function findVerifiedServer(installDir: string, version: string, source: ProvisionSource): Promise<ProvisionedServer | undefined> {
+  const marker = await readVerifiedInstall(installDir);
+  if (!marker || marker.version !== version) return undefined;
+  return {
+    path: join(installDir, marker.executable),
+    version: marker.version,
+    source,
+    installedNow: false,
+    resolveMs: 0,
+    installMs: marker.installMs,
+    installedAt: marker.installedAt,
+  };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { commitInstall, prepareStagingDir, readVerifiedInstall } from './install-marker.js';
+import { commitInstall, prepareStagingDir, findVerifiedServer } from './install-marker.js';
 import type { ProvisionedServer } from './temporal-manifest.js';
 import { describeCommandFailure, runCommand } from './run-command.js';
 import { verifyCliVersion } from './verify-server-executable.js';
@@ -23,18 +23,7 @@ function toPlainVersion(pin: GoPin): string {
 
 /** Returns the CLI built earlier under `.tools/go/` when it is complete and intact (else removes it). */
 export async function findGoInstall(toolsDir: string, pin: GoPin): Promise<ProvisionedServer | undefined> {
-  const installDir = resolveInstallDir(toolsDir, pin);
-  const marker = await readVerifiedInstall(installDir);
-  if (!marker || marker.version !== toPlainVersion(pin)) return undefined;
-  return {
-    path: join(installDir, marker.executable),
-    version: marker.version,
-    source: 'go',
-    installedNow: false,
-    resolveMs: 0,
-    installMs: marker.installMs,
-    installedAt: marker.installedAt,
-  };
+  return await findVerifiedServer(resolveInstallDir(toolsDir, pin), toPlainVersion(pin), 'go');
 }
 
 /** Builds the pinned CLI with `go install` into `.tools/go/temporal-<version>/bin` and checks its version. */

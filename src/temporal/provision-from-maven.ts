@@ -1,6 +1,6 @@
 import { chmod, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commitInstall, prepareStagingDir, readVerifiedInstall } from './install-marker.js';
+import { commitInstall, prepareStagingDir, findVerifiedServer } from './install-marker.js';
 import type { ProvisionedServer } from './temporal-manifest.js';
 import { describeCommandFailure, runCommand } from './run-command.js';
 import { probeTestServer } from './verify-server-executable.js';
@@ -22,18 +22,7 @@ function resolveInstallDir(toolsDir: string, pin: MavenPin): string {
 
 /** Returns the test server installed earlier under `.tools/maven/` when complete and intact (else removes it). */
 export async function findMavenInstall(toolsDir: string, pin: MavenPin): Promise<ProvisionedServer | undefined> {
-  const installDir = resolveInstallDir(toolsDir, pin);
-  const marker = await readVerifiedInstall(installDir);
-  if (!marker || marker.version !== pin.version) return undefined;
-  return {
-    path: join(installDir, marker.executable),
-    version: marker.version,
-    source: 'maven',
-    installedNow: false,
-    resolveMs: 0,
-    installMs: marker.installMs,
-    installedAt: marker.installedAt,
-  };
+  return await findVerifiedServer(resolveInstallDir(toolsDir, pin), pin.version, 'maven');
 }
 
 function renderPom(pin: MavenPin): string {

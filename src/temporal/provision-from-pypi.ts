@@ -1,6 +1,6 @@
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commitInstall, hashFileSha256, prepareStagingDir, readVerifiedInstall } from './install-marker.js';
+import { commitInstall, hashFileSha256, prepareStagingDir, findVerifiedServer } from './install-marker.js';
 import type { ProvisionedServer } from './temporal-manifest.js';
 import { describeCommandFailure, runCommand } from './run-command.js';
 
@@ -18,18 +18,7 @@ function resolveInstallDir(toolsDir: string, pin: PypiPin): string {
 
 /** Returns the install under `.tools/pypi/` when it is complete and intact (else removes it). */
 export async function findPypiInstall(toolsDir: string, pin: PypiPin): Promise<ProvisionedServer | undefined> {
-  const installDir = resolveInstallDir(toolsDir, pin);
-  const marker = await readVerifiedInstall(installDir);
-  if (!marker || marker.version !== pin.version) return undefined;
-  return {
-    path: join(installDir, marker.executable),
-    version: marker.version,
-    source: 'pypi',
-    installedNow: false,
-    resolveMs: 0,
-    installMs: marker.installMs,
-    installedAt: marker.installedAt,
-  };
+  return await findVerifiedServer(resolveInstallDir(toolsDir, pin), pin.version, 'pypi');
 }
 
 async function findPython(): Promise<string> {

@@ -1,5 +1,5 @@
 import { sql as drizzleSql } from 'drizzle-orm';
-import type { Db, Sql } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import { caseClocks, caseEvents, caseNotes, caseReviews, cases, customers, notificationOutbox, surveys } from '../db/schema.js';
 import type { CaseRowSnapshot, ClockSnapshot, ProjectCaseEventInput, ProjectCaseEventResult } from './case-projection-types.js';
 
@@ -79,18 +79,28 @@ async function upsertCaseRow(tx: Tx, input: ProjectCaseEventInput): Promise<void
     .insert(cases)
     .values(toCaseRow(input.caseRow, input.sequence))
     .onConflictDoUpdate({ target: cases.id, set: changes, where: drizzleSql`${cases.lastEventSequence} < ${input.sequence}` });
-  for (const clock of input.clocks) {
-    const row = toClockRow(input.caseId, clock, input.sequence);
-    const { caseId: _caseId, kind: _kind, ...clockChanges } = row;
-    await tx
-      .insert(caseClocks)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [caseClocks.caseId, caseClocks.kind],
-        set: clockChanges,
-        where: drizzleSql`${caseClocks.lastEventSequence} < ${input.sequence}`,
-      });
-  }
+  if (input.clocks.length === 0) return;
+  // All clocks in one statement: each row takes its proposed values unless it already holds a newer event's.
+  const excluded = (column: string) => drizzleSql.raw(`excluded.${column}`);
+  await tx
+    .insert(caseClocks)
+    .values(input.clocks.map((clock) => toClockRow(input.caseId, clock, input.sequence)))
+    .onConflictDoUpdate({
+      target: [caseClocks.caseId, caseClocks.kind],
+      set: {
+        targetMs: excluded('target_ms'),
+        startedAt: excluded('started_at'),
+        dueAt: excluded('due_at'),
+        elapsedMs: excluded('elapsed_ms'),
+        pausedAt: excluded('paused_at'),
+        stoppedAt: excluded('stopped_at'),
+        breachedAt: excluded('breached_at'),
+        warningsSent: excluded('warnings_sent'),
+        lastEventSequence: excluded('last_event_sequence'),
+        updatedAt: excluded('updated_at'),
+      },
+      where: drizzleSql`${caseClocks.lastEventSequence} < ${input.sequence}`,
+    });
 }
 
 /** Writes the records an event causes once: note, outbox rows, survey, review, CSAT write-back. */
@@ -155,7 +165,7 @@ async function upsertSurvey(tx: Tx, input: ProjectCaseEventInput): Promise<void>
  * whether this is the first run; the records the event causes are written only then, so a retried
  * activity duplicates nothing. The case row and clocks are upserted behind a sequence guard.
  */
-export async function projectCaseEvent(db: Db, sql: Sql, input: ProjectCaseEventInput): Promise<ProjectCaseEventResult> {
+export async function projectCaseEvent(db: Db, input: ProjectCaseEventInput): Promise<ProjectCaseEventResult> {
   const isNewEvent = await db.transaction(async (tx) => {
     await upsertCaseRow(tx, input);
     const inserted = await tx
@@ -172,9 +182,10 @@ export async function projectCaseEvent(db: Db, sql: Sql, input: ProjectCaseEvent
       .returning({ id: caseEvents.id });
     if (inserted.length === 0) return false;
     await writeEventRecords(tx, input);
+    // Inside the transaction: Postgres delivers the notice on commit, and never for a rolled-back event.
+    const notice = { caseId: input.caseId, caseNumber: input.caseRow.caseNumber, sequence: input.sequence, type: input.eventType, status: input.caseRow.status };
+    await tx.execute(drizzleSql`select pg_notify(${caseChangedChannel}, ${JSON.stringify(notice)})`);
     return true;
   });
-  const notice = { caseId: input.caseId, caseNumber: input.caseRow.caseNumber, sequence: input.sequence, type: input.eventType, status: input.caseRow.status };
-  await sql.notify(caseChangedChannel, JSON.stringify(notice));
   return { isNewEvent };
 }

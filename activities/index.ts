@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db, Sql } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import type { Logger } from '../src/logger.js';
 import { createAssignmentActivities } from './assignment/create-assignment-activities.js';
 import { loadCasePolicy, type LoadCasePolicyInput } from './case-policy.js';
@@ -13,16 +13,15 @@ import { scheduleHistoryArchive } from './schedule-history-archive.js';
 
 export interface ActivityDeps {
   db: Db;
-  sql: Sql;
   logger?: Logger;
   /** Starts history archives and reads closed histories into them; without it, archiving fails (not retried). */
   temporalClient?: Client;
 }
 
 /** The activities a case worker registers, bound to their dependencies. */
-export function createActivities({ db, sql, temporalClient }: ActivityDeps) {
+export function createActivities({ db, temporalClient }: ActivityDeps) {
   return {
-    projectCaseEvent: (input: ProjectCaseEventInput) => projectCaseEvent(db, sql, input),
+    projectCaseEvent: (input: ProjectCaseEventInput) => projectCaseEvent(db, input),
     loadCasePolicy: (input: LoadCasePolicyInput) => loadCasePolicy(db, input),
     checkSurveyAllowance: (input: CheckSurveyAllowanceInput) => checkSurveyAllowance(db, input),
     sendComplaintLetter: (input: SendComplaintLetterInput) => sendComplaintLetter({ db }, input),

@@ -1,4 +1,4 @@
-import { proxyActivities, upsertSearchAttributes, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import { proxyLocalActivities, upsertSearchAttributes, workflowInfo, type LocalActivityOptions } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
 import type { CaseEvent } from '../src/domain/case-event.js';
 import { createDomainError, type DomainError } from '../src/domain/errors.js';
@@ -12,12 +12,16 @@ import { releaseAndDispatch, reserveNamedHandler, routeCase } from './case-routi
 import type { AssignCaseResult } from '../activities/assignment/assignment-types.js';
 import type { CaseWorkflowInput, CaseWorkflowState, InboxItem } from './case-workflow-types.js';
 
-// Projection is a short database transaction; retry it until Postgres is back (it is idempotent).
-const projectionOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } };
-const lookupOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } };
+// Projection and lookups are short database calls on the worker's own pool: local activities, so a
+// signal costs one workflow task (the result is a marker in the history) instead of a task to
+// schedule the activity, the activity task and a task to take its result. Projection is
+// idempotent by case id + sequence, so the re-run a lost workflow task causes duplicates nothing;
+// it retries until Postgres is back (backoffs past a minute become durable timers).
+const projectionOptions: LocalActivityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } };
+const lookupOptions: LocalActivityOptions = { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } };
 
-const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionOptions);
-const { loadCasePolicy, checkSurveyAllowance } = proxyActivities<CaseActivities>(lookupOptions);
+const { projectCaseEvent } = proxyLocalActivities<CaseActivities>(projectionOptions);
+const { loadCasePolicy, checkSurveyAllowance } = proxyLocalActivities<CaseActivities>(lookupOptions);
 
 /** Event log names (`case_events.type`) for each domain event. */
 const eventLogTypes: Record<CaseEvent['type'], string> = {
@@ -48,7 +52,16 @@ export async function recordEvent(state: CaseWorkflowState, nowMs: number, event
     { caseId: state.input.caseId, sequence, occurredAtMs: nowMs, eventType, actor, payload, caseRow: buildCaseRow(state, nowMs), clocks: snapshotClocks(state, nowMs), ...sideRecords },
   ]);
   state.sequence = sequence;
-  upsertSearchAttributes([
+  refreshSearchAttributes(state);
+}
+
+/**
+ * Upserts the search attributes when one of them changed since the last upsert (of this run):
+ * most events (notes, replies, warnings) change none, and each upsert is a history event and a
+ * visibility write on the server.
+ */
+function refreshSearchAttributes(state: CaseWorkflowState): void {
+  const attributes = [
     { key: CASE_STATUS, value: state.caseState.status },
     { key: CASE_PRIORITY, value: state.caseState.priority },
     { key: CASE_QUEUE, value: state.caseState.queue },
@@ -56,7 +69,11 @@ export async function recordEvent(state: CaseWorkflowState, nowMs: number, event
     { key: CASE_ASSIGNEE, value: state.caseState.assignee },
     { key: SLA_BREACHED, value: state.breachedAtMs.firstResponse !== null || state.breachedAtMs.resolution !== null },
     { key: CUSTOMER_ID, value: state.input.customerId },
-  ]);
+  ] as const;
+  const fingerprint = JSON.stringify(attributes.map(({ value }) => value));
+  if (fingerprint === state.searchAttributesFingerprint) return;
+  upsertSearchAttributes([...attributes]);
+  state.searchAttributesFingerprint = fingerprint;
 }
 
 /** Records the case, its policy, deadlines and queue: the first event of every case. */
@@ -80,6 +97,7 @@ export async function openCase(input: CaseWorkflowInput, nowMs: number, inbox: I
     firstResponseMs: null,
     timeToResolveMs: null,
     sequence: 0,
+    searchAttributesFingerprint: null,
     lastRejection: null,
     complaint: startComplaintForCase(input, casePolicy, nowMs),
     inbox,

@@ -76,6 +76,8 @@ export interface CaseWorkflowState {
   timeToResolveMs: number | null;
   /** The last event number projected; the next event gets `sequence + 1`. */
   sequence: number;
+  /** The search attribute values this run last upserted (JSON), to skip upserts that change nothing. */
+  searchAttributesFingerprint: string | null;
   /** Classification and complaint clocks (formal complaints, criterion C). */
   complaint: CaseComplaint;
   lastRejection: { sequence: number; eventType: string; code: string; message: string } | null;

@@ -7,6 +7,7 @@ import { startHistoryArchive } from './case-history-archive.js';
 import { applyPolicyChange, findNextWakeMs, handleDueTimers, openCase, shouldContinueAsNew } from './case-loop.js';
 import * as messages from './case-messages.js';
 import { buildCaseView } from './case-view.js';
+import { createWakeTimer } from './wake-timer.js';
 import type { CaseWorkflowInput, CaseWorkflowState, InboxItem } from './case-workflow-types.js';
 
 type UntimedCaseEvent = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
@@ -51,22 +52,23 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseWorkf
     return buildCaseView(state, Date.now());
   });
 
+  // A continued run upserts its search attributes once, whatever the previous run last wrote.
+  if (state) state.searchAttributesFingerprint = null;
   if (!state) {
     state = await openCase(input, Date.now(), inbox);
     await registerComplaint(state, Date.now());
   }
   state.inbox = inbox;
+  // At least a second: a deadline the domain math places in the past must not spin the loop.
+  const wakeTimer = createWakeTimer(1_000);
   while (state.caseState.status !== 'closed') {
     await handleDueTimers(state, Date.now());
     await handleDueComplaintTimers(state, Date.now());
     if (isClosed(state)) break;
     const wakeAtMs = findNextWakeMs(state, findNextClockDeadlineMs(state, Date.now()));
-    const summary = wakeAtMs === null ? 'wait for a signal' : `wait for a signal or the deadline at ${new Date(wakeAtMs).toISOString()}`;
-    if (inbox.length === 0) {
-      if (wakeAtMs === null) await condition(() => inbox.length > 0);
-      // At least a second: a deadline the domain math places in the past must not spin the loop.
-      else await condition(() => inbox.length > 0, Math.max(1_000, wakeAtMs - Date.now()), { summary });
-    }
+    if (wakeAtMs === null) wakeTimer.disarm();
+    else wakeTimer.armFor(wakeAtMs, `wake for the deadline at ${new Date(wakeAtMs).toISOString()}`);
+    await condition(() => inbox.length > 0 || wakeTimer.hasFired());
     for (let item = inbox.shift(); item; item = inbox.shift()) {
       if (item.kind === 'policyChanged') await applyPolicyChange(state, item);
       else if (item.kind === 'event') await handleCaseEventWithComplaint(state, item.event);

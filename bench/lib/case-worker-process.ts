@@ -35,7 +35,7 @@ const worker = await createCaseWorker({
   connection,
   namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
   taskQueue: readEnv('TASK_QUEUE'),
-  activities: createActivities({ db: database.db, sql: database.sql }),
+  activities: createActivities({ db: database.db }),
   maxCachedWorkflows: Number(readEnv('MAX_CACHED_WORKFLOWS')),
 });
 const running = worker.run();

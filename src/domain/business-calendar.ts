@@ -42,10 +42,19 @@ const isoWeekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 // every day is a holiday: fail loudly rather than loop forever.
 const maxScannedDays = 3660;
 
-/** A 24×7 calendar in `timeZone`: business time equals elapsed time (calendar-time SLA targets). */
+const aroundTheClockCalendars = new Map<string, BusinessCalendar>();
+
+/**
+ * A 24×7 calendar in `timeZone`: business time equals elapsed time (calendar-time SLA targets).
+ * One shared frozen value per zone, so its intervals are computed once (see listBusinessIntervals).
+ */
 export function createAroundTheClockCalendar(timeZone: string): BusinessCalendar {
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  return { timeZone, weeklyHours: Object.fromEntries(isoWeekdays.map((day) => [day, allDay])), holidays: [] };
+  const known = aroundTheClockCalendars.get(timeZone);
+  if (known) return known;
+  const allDay = Object.freeze([Object.freeze({ start: '00:00', end: '24:00' })]);
+  const calendar: BusinessCalendar = Object.freeze({ timeZone, weeklyHours: Object.freeze(Object.fromEntries(isoWeekdays.map((day) => [day, allDay]))), holidays: Object.freeze([]) });
+  aroundTheClockCalendars.set(timeZone, calendar);
+  return calendar;
 }
 
 /** Checks a calendar coming from data: zone, wall times, ordered non-overlapping hours, holiday dates. */
@@ -93,11 +102,29 @@ export function isBusinessDay(calendar: BusinessCalendar, date: LocalDate): bool
   return !calendar.holidays.includes(date) && (calendar.weeklyHours[toIsoWeekday(date)]?.length ?? 0) > 0;
 }
 
+// Zone offsets come from Intl and dominate clock evaluation, which runs on every case event: a
+// calendar's intervals of a date never change (calendars are immutable values), so each is computed
+// once per calendar object. The WeakMap lets a calendar and its intervals go together.
+const intervalsByCalendar = new WeakMap<BusinessCalendar, Map<LocalDate, readonly BusinessInterval[]>>();
+
 /** The business intervals of a civil date as instants, in order; empty on closed days. DST-aware. */
-export function listBusinessIntervals(calendar: BusinessCalendar, date: LocalDate): BusinessInterval[] {
+export function listBusinessIntervals(calendar: BusinessCalendar, date: LocalDate): readonly BusinessInterval[] {
+  let intervalsByDate = intervalsByCalendar.get(calendar);
+  if (!intervalsByDate) {
+    intervalsByDate = new Map();
+    intervalsByCalendar.set(calendar, intervalsByDate);
+  }
+  const known = intervalsByDate.get(date);
+  if (known) return known;
+  const intervals = computeBusinessIntervals(calendar, date);
+  intervalsByDate.set(date, intervals);
+  return intervals;
+}
+
+function computeBusinessIntervals(calendar: BusinessCalendar, date: LocalDate): readonly BusinessInterval[] {
   if (!isBusinessDay(calendar, date)) return [];
   return (calendar.weeklyHours[toIsoWeekday(date)] ?? [])
-    .map((hours) => ({
+    .map((hours) => Object.freeze({
       startAt: toInstantAt(date, hours.start, calendar.timeZone),
       endAt: toInstantAt(date, hours.end, calendar.timeZone),
     }))

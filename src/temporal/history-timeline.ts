@@ -119,7 +119,15 @@ type Attributes = Record<string, unknown> & {
   continuedExecutionRunId?: string;
   searchAttributes?: { indexedFields?: Record<string, PayloadJson> };
   acceptedRequest?: { input?: { name?: string; args?: PayloadsJson } };
+  markerName?: string;
+  details?: Record<string, PayloadsJson>;
 };
+
+/** The activity type a local-activity marker records in its `data` details (the SDK core's format). */
+function readLocalActivityType(attributes: Attributes): string {
+  const data = decodeFirst(attributes.details?.data) as { activity_type?: unknown } | undefined;
+  return typeof data?.activity_type === 'string' ? data.activity_type : '';
+}
 
 function readAttributes(event: HistoryEventJson): Attributes {
   const key = Object.keys(event).find((name) => name.endsWith('EventAttributes'));
@@ -156,6 +164,11 @@ function describeEvent(event: HistoryEventJson, byId: Map<string, HistoryEventJs
     const verb = type.replace('ActivityTask', '').toLowerCase();
     const failure = attributes.failure?.message ? ` (${attributes.failure.message})` : '';
     return { actor: `activity:${name}`, summary: withSummary(`Activity ${name} ${verb}${failure}`, originSummary) };
+  }
+  if (type === 'MarkerRecorded' && attributes.markerName === 'core_local_activity') {
+    const name = readLocalActivityType(attributes);
+    const failure = attributes.failure?.message ? ` failed (${attributes.failure.message})` : ' completed';
+    return { actor: `activity:${name}`, summary: withSummary(`Local activity ${name}${failure}`, summary) };
   }
   if (type === 'TimerStarted') {
     return { actor: 'timer', summary: withSummary(`Timer ${attributes.timerId ?? ''} set for ${formatDuration(attributes.startToFireTimeout)}`, summary) };

@@ -55,7 +55,7 @@ export async function startCaseWorker(options: StartCaseWorkerOptions): Promise<
   const connection =
     'address' in options.temporal ? await NativeConnection.connect({ address: options.temporal.address }) : options.temporal.connection;
   const activities = createActivities({
-    ...options.database,
+    db: options.database.db,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.temporalClient ? { temporalClient: options.temporalClient } : {}),
   });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedCaseReferenceData(database.db);
   customerId = await insertCustomer(database.db);
-  activities = createActivities({ db: database.db, sql: database.sql });
+  activities = createActivities({ db: database.db });
 });
 afterAll(async () => {
   await database?.close();

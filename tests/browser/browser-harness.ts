@@ -48,7 +48,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    activities: createActivities({ db: database.db, sql: database.sql, temporalClient: env.client }),
+    activities: createActivities({ db: database.db, temporalClient: env.client }),
     workflowBundle: bundle,
   });
   const running = worker.run();

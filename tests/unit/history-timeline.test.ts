@@ -18,6 +18,16 @@ describe('renderHistoryTimeline', () => {
     event(5, 'ACTIVITY_TASK_FAILED', 'activityTaskFailedEventAttributes', { scheduledEventId: '4', failure: { message: 'connection reset' } }),
     event(6, 'TIMER_STARTED', 'timerStartedEventAttributes', { timerId: '7', startToFireTimeout: { seconds: '1209600' } }, { userMetadata: { summary: json('Business day 10: compliance escalation') } }),
     event(7, 'TIMER_CANCELED', 'timerCanceledEventAttributes', { timerId: '7', startedEventId: '6' }),
+    // The SDK core's local-activity marker: the activity type sits in the `data` details.
+    event(8, 'MARKER_RECORDED', 'markerRecordedEventAttributes', {
+      markerName: 'core_local_activity',
+      details: { data: { payloads: [json({ seq: 1, attempt: 1, activity_id: '1', activity_type: 'projectCaseEvent' })] }, result: { payloads: [json({ isNewEvent: true })] } },
+    }, { userMetadata: { summary: json('#5 note_added') } }),
+    event(9, 'MARKER_RECORDED', 'markerRecordedEventAttributes', {
+      markerName: 'core_local_activity',
+      details: { data: { payloads: [json({ seq: 2, attempt: 3, activity_id: '2', activity_type: 'loadCasePolicy' })] } },
+      failure: { message: 'database unavailable' },
+    }),
   ];
 
   it('renders time, type, actor and summary per event, leaving out workflow-task bookkeeping', () => {
@@ -28,6 +38,8 @@ describe('renderHistoryTimeline', () => {
       [5, '2026-03-02T15:00:05.000Z', 'ActivityTaskFailed', 'activity:sendComplaintLetter', 'Activity sendComplaintLetter failed (connection reset): Acknowledgement letter'],
       [6, '2026-03-02T15:00:06.000Z', 'TimerStarted', 'timer', 'Timer 7 set for 14 d: Business day 10: compliance escalation'],
       [7, '2026-03-02T15:00:07.000Z', 'TimerCanceled', 'timer', 'Timer 7 cancelled: Business day 10: compliance escalation'],
+      [8, '2026-03-02T15:00:08.000Z', 'MarkerRecorded', 'activity:projectCaseEvent', 'Local activity projectCaseEvent completed: #5 note_added'],
+      [9, '2026-03-02T15:00:09.000Z', 'MarkerRecorded', 'activity:loadCasePolicy', 'Local activity loadCasePolicy failed (database unavailable)'],
     ]);
   });
 });

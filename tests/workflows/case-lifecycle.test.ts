@@ -12,6 +12,7 @@ import {
   resolveSignal,
   transferSignal,
 } from '../../workflows/case-messages.js';
+import { toHistoryJson } from '../../src/temporal/workflow-history.js';
 import { buildCaseInput } from '../fixtures/case-fixtures.js';
 import { hourMs, startCaseHarness, type CaseHarness } from '../fixtures/case-harness.js';
 
@@ -116,6 +117,22 @@ describe('case workflow handling', () => {
     const events = await harness.listEvents(input.caseId);
     expect(events.at(-1)).toMatchObject({ type: 'policy_changed', payload: { previous: { version: 1 }, current: { version: 2 } } });
     expect(await harness.readCase(input.caseId)).toMatchObject({ slaPolicyVersion: 2 });
+  });
+
+  it('keeps its deadline timer and search attributes through notes: a note costs a signal, a workflow task and one projection marker', async () => {
+    const input = buildCaseInput(harness.customerId, { caseType: 'dispute' });
+    const handle = await harness.startCase(input);
+    await harness.waitForSequence(handle, 2);
+    const readEventTypes = async () => toHistoryJson(await handle.fetchHistory()).events.map((event) => event.eventType);
+    const before = (await readEventTypes()).length;
+    for (const body of ['Called the merchant', 'Asked for the receipt', 'Receipt received']) {
+      await handle.signal(addNoteSignal, { actorId: 'user:csr', body, visibility: 'internal' });
+    }
+    await harness.waitForSequence(handle, 5);
+    const added = (await readEventTypes()).slice(before);
+    expect(added.filter((type) => type.includes('TIMER') || type.includes('SEARCH_ATTRIBUTES') || type.includes('ACTIVITY_TASK'))).toEqual([]);
+    expect(added.filter((type) => type.endsWith('MARKER_RECORDED'))).toHaveLength(3);
+    expect(added.filter((type) => type.endsWith('EXECUTION_SIGNALED'))).toHaveLength(3);
   });
 
   it('replays every recorded history of this file', async () => {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import { echo, onSignalActivity, recordSignal } from '../../tests/temporal/fixtures/smoke-activities.js';
-import { addItemSignal, finishSignal, signalToActivityWorkflow, singleActivityWorkflow } from '../../tests/temporal/fixtures/smoke-workflows.js';
+import { addItemSignal, finishSignal, signalToActivityWorkflow, signalToLocalActivityWorkflow, singleActivityWorkflow } from '../../tests/temporal/fixtures/smoke-workflows.js';
+import { sendOpenLoop, waitUntil } from './send-open-loop.js';
 
 const workflowsPath = fileURLToPath(new URL('../../tests/temporal/fixtures/smoke-workflows.ts', import.meta.url));
 const STARTS_IN_FLIGHT = 50;
@@ -13,6 +14,23 @@ export interface TemporalBaseline {
   workflowsPerSecond: number;
   /** Signal sent → the activity it triggers ran, one at a time, ascending. */
   roundTripsMs: number[];
+  /** Per requested rate: signals sent open-loop to many workflows → their local activity ran, ascending. */
+  signalRates: SignalRateBaseline[];
+}
+
+export interface SignalRateBaseline {
+  ratePerSecond: number;
+  sent: number;
+  latenciesMs: number[];
+}
+
+export interface TemporalBaselineOptions {
+  workflowCount: number;
+  roundTrips: number;
+  /** Open-loop signal rates to measure, each for `signalDurationSec` over `signalWorkflows` workflows. */
+  signalRates?: readonly number[];
+  signalDurationSec?: number;
+  signalWorkflows?: number;
 }
 
 /**
@@ -20,7 +38,7 @@ export interface TemporalBaseline {
  * a signal that runs one activity), measured on the given server so a scenario can put its own
  * figures beside it from the same run and machine state.
  */
-export async function measureTemporalBaseline(address: string, options: { workflowCount: number; roundTrips: number }): Promise<TemporalBaseline> {
+export async function measureTemporalBaseline(address: string, options: TemporalBaselineOptions): Promise<TemporalBaseline> {
   const taskQueue = `bench-baseline-${randomUUID()}`;
   const [workflowBundle, nativeConnection, connection] = await Promise.all([
     bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }),
@@ -28,12 +46,17 @@ export async function measureTemporalBaseline(address: string, options: { workfl
     Connection.connect({ address }),
   ]);
   try {
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: { echo, recordSignal } });
+    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: { echo, recordSignal }, maxCachedWorkflows: 1_000 });
     const client = new Client({ connection });
-    return await worker.runUntil(async () => ({
-      workflowsPerSecond: await measureWorkflowThroughput(client, taskQueue, options.workflowCount),
-      roundTripsMs: await measureSignalRoundTrips(client, taskQueue, options.roundTrips),
-    }));
+    return await worker.runUntil(async () => {
+      const workflowsPerSecond = await measureWorkflowThroughput(client, taskQueue, options.workflowCount);
+      const roundTripsMs = await measureSignalRoundTrips(client, taskQueue, options.roundTrips);
+      const signalRates: SignalRateBaseline[] = [];
+      for (const ratePerSecond of options.signalRates ?? []) {
+        signalRates.push(await measureSignalRate(client, taskQueue, { ratePerSecond, durationSec: options.signalDurationSec ?? 10, workflows: options.signalWorkflows ?? 200 }));
+      }
+      return { workflowsPerSecond, roundTripsMs, signalRates };
+    });
   } finally {
     await connection.close();
     await nativeConnection.close();
@@ -70,4 +93,36 @@ async function measureSignalRoundTrips(client: Client, taskQueue: string, roundT
     onSignalActivity(undefined);
   }
   return latenciesMs.sort((a, b) => a - b);
+}
+
+/**
+ * Signals sent open-loop at `ratePerSecond` to random workflows of `workflows` long-running ones,
+ * each signal timed until its local activity ran: what Temporal alone does at the rate a case
+ * scenario offers, on the same server and machine.
+ */
+async function measureSignalRate(client: Client, taskQueue: string, options: { ratePerSecond: number; durationSec: number; workflows: number }): Promise<SignalRateBaseline> {
+  const handles = await Promise.all(
+    Array.from({ length: options.workflows }, () => client.workflow.start(signalToLocalActivityWorkflow, { taskQueue, workflowId: `bench-rate-${randomUUID()}` })),
+  );
+  const pendingSentAt = new Map<string, number[]>();
+  const latenciesMs: number[] = [];
+  let failed = 0;
+  onSignalActivity((workflowId) => {
+    const sentAt = pendingSentAt.get(workflowId)?.shift();
+    if (sentAt !== undefined) latenciesMs.push(performance.now() - sentAt);
+  });
+  try {
+    const { sent } = await sendOpenLoop(options.ratePerSecond, options.durationSec, () => {
+      const handle = handles[Math.floor(Math.random() * handles.length)]!;
+      const pending = pendingSentAt.get(handle.workflowId) ?? [];
+      pendingSentAt.set(handle.workflowId, pending);
+      pending.push(performance.now());
+      handle.signal(addItemSignal, 'rate').catch(() => (failed += 1));
+    });
+    await waitUntil(() => latenciesMs.length + failed >= sent, 30_000);
+    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b) };
+  } finally {
+    onSignalActivity(undefined);
+    await Promise.all(handles.map((handle) => handle.terminate('bench finished').catch(() => undefined)));
+  }
 }

@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
 import type { AssignCaseResult, DispatchedCase } from '../activities/assignment/assignment-types.js';
 import type { CaseActivities } from '../activities/index.js';
 import type { CaseEvent } from '../src/domain/case-event.js';
@@ -6,9 +6,10 @@ import type { CaseFacts } from '../src/domain/routing.js';
 import { assignSignal } from './case-messages.js';
 import type { CaseWorkflowState } from './case-workflow-types.js';
 
-// Assignment transactions are short; a deadlock or a lost connection is retried (they are idempotent).
-const assignmentOptions: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } };
-const { assignCase, releaseAssignment, dispatchWaitingCases, reassignCases } = proxyActivities<CaseActivities>(assignmentOptions);
+// Assignment transactions are short database calls on the worker's pool, so local activities (see
+// case-loop.ts); a deadlock or a lost connection is retried (they are idempotent by case and event).
+const assignmentOptions: LocalActivityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } };
+const { assignCase, releaseAssignment, dispatchWaitingCases, reassignCases } = proxyLocalActivities<CaseActivities>(assignmentOptions);
 
 /** Who routes and dispatches: their assignments already hold the handler's capacity. */
 export const routingActors = ['routing', 'dispatcher'] as const;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { cases, type CasePriority, type CaseStatus, type SlaState } from './schema.js';
 
 export const caseSortKeys = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'caseNumber', '-caseNumber', 'priority', '-priority'] as const;
@@ -28,55 +28,121 @@ export interface CaseCursor {
   caseNumber: number;
 }
 
-const sortColumns = { createdAt: cases.createdAt, updatedAt: cases.updatedAt, caseNumber: cases.caseNumber, priority: cases.priority } as const;
+const placeholder = (name: keyof CaseQueryValues) => sql.placeholder(name);
 
-/** The WHERE conditions of the filters (search matches the case's own document, its notes, or its customer). */
+/** The values of a list query's placeholders (comma lists and instants as text, cast in SQL). */
+// A type, not an interface: Drizzle takes placeholder values as a Record.
+export type CaseQueryValues = {
+  priority?: string;
+  queue?: string;
+  assigneeAgentId?: string;
+  caseType?: string;
+  channel?: string;
+  customerId?: string;
+  slaState?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+  statuses?: string;
+  q?: string;
+  cursorValue?: string;
+  cursorCaseNumber?: number;
+};
+
+/**
+ * The WHERE conditions of every filter but `status` and `q` (the list runs one index range per
+ * status, see case-page-query.ts, and search has its own plan), over placeholders: a query of the
+ * same shape is built and prepared once, then run with the values of readCaseQueryValues.
+ */
 export function buildCaseConditions(filters: CaseListFilters): SQL[] {
   const conditions: (SQL | undefined)[] = [
-    filters.status?.length ? inArray(cases.status, filters.status) : undefined,
-    filters.priority?.length ? inArray(cases.priority, filters.priority) : undefined,
-    filters.queue ? eq(cases.queueCode, filters.queue) : undefined,
-    filters.assigneeAgentId ? eq(cases.assigneeAgentId, filters.assigneeAgentId) : undefined,
-    filters.caseType ? eq(cases.caseTypeCode, filters.caseType) : undefined,
-    filters.channel ? sql`${cases.channel}::text = ${filters.channel}` : undefined,
-    filters.customerId ? eq(cases.customerId, filters.customerId) : undefined,
-    filters.slaState?.length ? inArray(cases.slaState, filters.slaState) : undefined,
-    filters.createdFrom ? gte(cases.createdAt, filters.createdFrom) : undefined,
-    filters.createdTo ? lte(cases.createdAt, filters.createdTo) : undefined,
-    filters.updatedFrom ? gte(cases.updatedAt, filters.updatedFrom) : undefined,
-    filters.updatedTo ? lte(cases.updatedAt, filters.updatedTo) : undefined,
-    filters.q ? buildSearchCondition(filters.q) : undefined,
+    filters.priority?.length ? sql`${cases.priority} = any(string_to_array(${placeholder('priority')}, ',')::case_priority[])` : undefined,
+    filters.queue ? sql`${cases.queueCode} = ${placeholder('queue')}` : undefined,
+    filters.assigneeAgentId ? sql`${cases.assigneeAgentId} = ${placeholder('assigneeAgentId')}::uuid` : undefined,
+    filters.caseType ? sql`${cases.caseTypeCode} = ${placeholder('caseType')}` : undefined,
+    filters.channel ? sql`${cases.channel}::text = ${placeholder('channel')}` : undefined,
+    filters.customerId ? sql`${cases.customerId} = ${placeholder('customerId')}::uuid` : undefined,
+    filters.slaState?.length ? sql`${cases.slaState} = any(string_to_array(${placeholder('slaState')}, ',')::sla_state[])` : undefined,
+    filters.createdFrom ? sql`${cases.createdAt} >= ${placeholder('createdFrom')}::timestamptz` : undefined,
+    filters.createdTo ? sql`${cases.createdAt} <= ${placeholder('createdTo')}::timestamptz` : undefined,
+    filters.updatedFrom ? sql`${cases.updatedAt} >= ${placeholder('updatedFrom')}::timestamptz` : undefined,
+    filters.updatedTo ? sql`${cases.updatedAt} <= ${placeholder('updatedTo')}::timestamptz` : undefined,
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-/**
- * Search as a set of case ids built from index scans only (the cases' and notes' GIN indexes, the
- * customers' GIN index and then cases by customer), so the outer query never scans every case.
- */
-function buildSearchCondition(q: string): SQL {
-  const english = sql`websearch_to_tsquery('english', ${q})`;
-  const simple = sql`websearch_to_tsquery('simple', ${q})`;
-  return sql`${cases.id} in (
-    select s.id from cases s where s.search_vector @@ ${english}
-    union select s.id from cases s where s.search_vector @@ ${simple}
-    union select n.case_id from case_notes n where n.search_vector @@ ${english}
-    union select s.id from cases s where s.customer_id in (select c.id from customers c where c.search_vector @@ ${simple}))`;
+/** The status at `index` of the status list, as a placeholder-free SQL condition over one branch. */
+export function buildStatusCondition(index: number): SQL {
+  return sql`${cases.status} = (string_to_array(${placeholder('statuses')}, ','))[${sql.raw(String(index + 1))}]::case_status`;
 }
 
-/** ORDER BY and the keyset condition after `cursor` for a sort key (ties broken by case number). */
-export function buildCaseOrdering(sort: CaseSortKey, cursor: CaseCursor | undefined): { orderBy: SQL[]; after: SQL | undefined } {
+/** Every status of the list (for plans that do not split by status). */
+export const anyStatusCondition = sql`${cases.status} = any(string_to_array(${placeholder('statuses')}, ',')::case_status[])`;
+
+/** The placeholder values of a list query, from its filters and cursor. */
+export function readCaseQueryValues(filters: CaseListFilters, cursor: CaseCursor | undefined): CaseQueryValues {
+  return {
+    priority: filters.priority?.join(','),
+    queue: filters.queue,
+    assigneeAgentId: filters.assigneeAgentId,
+    caseType: filters.caseType,
+    channel: filters.channel,
+    customerId: filters.customerId,
+    slaState: filters.slaState?.join(','),
+    createdFrom: filters.createdFrom?.toISOString(),
+    createdTo: filters.createdTo?.toISOString(),
+    updatedFrom: filters.updatedFrom?.toISOString(),
+    updatedTo: filters.updatedTo?.toISOString(),
+    statuses: readStatusBranches(filters).join(','),
+    q: filters.q,
+    cursorValue: cursor === undefined ? undefined : String(cursor.value),
+    cursorCaseNumber: cursor?.caseNumber,
+  };
+}
+
+/** What decides a list query's SQL text (not its values): the key of its prepared statement. */
+export function describeCaseQueryShape(filters: CaseListFilters, sort: CaseSortKey, cursor: CaseCursor | undefined, rows: number): string {
+  const present = Object.entries(filters).filter(([name, value]) => name !== 'status' && (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== ''));
+  return [sort, rows, cursor ? 'after' : 'first', readStatusBranches(filters).length, ...present.map(([name]) => name).sort()].join('|');
+}
+
+/** The distinct statuses asked for, in a stable order (one index range each). */
+export function readStatusBranches(filters: CaseListFilters): CaseStatus[] {
+  return [...new Set(filters.status ?? [])].sort();
+}
+
+const sortColumnNames = { createdAt: 'created_at', updatedAt: 'updated_at', caseNumber: 'case_number', priority: 'priority' } as const;
+
+/** How a sort key orders rows, over `cases` itself and over a derived table of candidate rows. */
+export interface CaseOrdering {
+  /** ORDER BY over the `cases` table (qualified columns). */
+  orderBy: SQL;
+  /** The same order over a derived table that selected the sort columns by their names. */
+  outerOrderBy: SQL;
+  /** The keyset condition after the cursor, over `cases`; undefined without a cursor. */
+  after: SQL | undefined;
+}
+
+/**
+ * ORDER BY and the keyset condition after `cursor` for a sort key (ties broken by case number).
+ * The keyset is a row comparison, `(created_at, case_number) < (…, …)`, which a B-tree on both
+ * columns turns into its scan's starting point rather than a filter.
+ */
+export function buildCaseOrdering(sort: CaseSortKey, cursor: CaseCursor | undefined): CaseOrdering {
   const isDescending = sort.startsWith('-');
-  const field = sort.replace('-', '') as keyof typeof sortColumns;
-  const column = sortColumns[field];
-  const direction = isDescending ? desc : asc;
-  const orderBy = field === 'caseNumber' ? [direction(cases.caseNumber)] : [direction(column), direction(cases.caseNumber)];
-  if (!cursor) return { orderBy, after: undefined };
-  const beyond = isDescending ? lt : gt;
-  const value = field === 'createdAt' || field === 'updatedAt' ? sql`${String(cursor.value)}::timestamptz` : field === 'priority' ? sql`${String(cursor.value)}::case_priority` : Number(cursor.value);
-  if (field === 'caseNumber') return { orderBy, after: beyond(cases.caseNumber, cursor.caseNumber) };
-  const after = or(beyond(column, value), and(eq(column, value), beyond(cases.caseNumber, cursor.caseNumber)));
-  return { orderBy, after };
+  const field = sort.replace('-', '') as keyof typeof sortColumnNames;
+  const direction = sql.raw(isDescending ? 'desc' : 'asc');
+  const columns = field === 'caseNumber' ? ['case_number'] : [sortColumnNames[field], 'case_number'];
+  const orderBy = sql.join(columns.map((name) => sql`${sql.identifier('cases')}.${sql.identifier(name)} ${direction}`), sql`, `);
+  const outerOrderBy = sql.join(columns.map((name) => sql`${sql.identifier(name)} ${direction}`), sql`, `);
+  if (!cursor) return { orderBy, outerOrderBy, after: undefined };
+  const beyond = sql.raw(isDescending ? '<' : '>');
+  const caseNumber = sql`${placeholder('cursorCaseNumber')}::bigint`;
+  if (field === 'caseNumber') return { orderBy, outerOrderBy, after: sql`${cases.caseNumber} ${beyond} ${caseNumber}` };
+  const value = field === 'priority' ? sql`${placeholder('cursorValue')}::case_priority` : sql`${placeholder('cursorValue')}::timestamptz`;
+  const column = field === 'priority' ? cases.priority : field === 'createdAt' ? cases.createdAt : cases.updatedAt;
+  return { orderBy, outerOrderBy, after: sql`(${column}, ${cases.caseNumber}) ${beyond} (${value}, ${caseNumber})` };
 }
 
 /** Timestamps as Postgres prints them: microseconds survive, so a cursor never skips a row. */
@@ -84,7 +150,7 @@ export const sortTextColumns = { createdAtText: sql<string>`${cases.createdAt}::
 
 /** The value of the sort column of a row, for the next cursor. */
 export function readSortValue(sort: CaseSortKey, row: { createdAtText: string; updatedAtText: string; caseNumber: number; priority: string }): string | number {
-  const field = sort.replace('-', '') as keyof typeof sortColumns;
+  const field = sort.replace('-', '') as keyof typeof sortColumnNames;
   if (field === 'createdAt') return row.createdAtText;
   if (field === 'updatedAt') return row.updatedAtText;
   return row[field];

@@ -1,85 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { buildCaseConditions, buildCaseOrdering, readSortValue, sortTextColumns, type CaseCursor, type CaseListFilters, type CaseSortKey } from './case-query-filters.js';
+import { summaryColumns, type CaseSummary } from './case-summary-columns.js';
+import { reusePrepared } from './reuse-prepared.js';
 import { agents, caseClocks, caseEvents, caseNotes, cases, customers, type CaseStatus } from './schema.js';
 
 export type { CaseCursor, CaseListFilters, CaseSortKey } from './case-query-filters.js';
-
-/** One row of a case list, as lists, exports and the detail view share it. */
-export interface CaseSummary {
-  caseId: string;
-  caseNumber: number;
-  workflowId: string;
-  customerId: string;
-  customerName: string;
-  customerPhone: string | null;
-  customerEmail: string | null;
-  channel: string;
-  caseType: string;
-  subject: string;
-  priority: string;
-  status: CaseStatus;
-  queue: string | null;
-  assigneeAgentId: string | null;
-  assigneeName: string | null;
-  slaState: string;
-  responseDueAt: Date | null;
-  resolutionDueAt: Date | null;
-  nextDeadlineAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  lastEventSequence: number;
-}
-
-const summaryColumns = {
-  caseId: cases.id,
-  caseNumber: cases.caseNumber,
-  workflowId: cases.workflowId,
-  customerId: cases.customerId,
-  customerName: sql<string>`coalesce(${customers.organizationName}, ${customers.firstName} || ' ' || ${customers.lastName})`,
-  customerPhone: customers.phone,
-  customerEmail: customers.email,
-  channel: cases.channel,
-  caseType: cases.caseTypeCode,
-  subject: cases.subject,
-  priority: cases.priority,
-  status: cases.status,
-  queue: cases.queueCode,
-  assigneeAgentId: cases.assigneeAgentId,
-  assigneeName: agents.displayName,
-  slaState: cases.slaState,
-  responseDueAt: cases.responseDueAt,
-  resolutionDueAt: cases.resolutionDueAt,
-  nextDeadlineAt: cases.nextDeadlineAt,
-  createdAt: cases.createdAt,
-  updatedAt: cases.updatedAt,
-  lastEventSequence: cases.lastEventSequence,
-};
-
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: CaseCursor | null;
-}
-
-/** A page of cases matching the filters, in keyset order after `cursor`. */
-export async function listCases(db: Db, filters: CaseListFilters, sort: CaseSortKey, limit: number, cursor?: CaseCursor): Promise<CasePage> {
-  const { orderBy, after } = buildCaseOrdering(sort, cursor);
-  const conditions = buildCaseConditions(filters);
-  if (after) conditions.push(after);
-  const rows = await db
-    .select({ ...summaryColumns, ...sortTextColumns })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(agents, eq(agents.id, cases.assigneeAgentId))
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const items = page.map(({ createdAtText: _c, updatedAtText: _u, ...summary }) => summary);
-  return { items, nextCursor: hasMore && last ? { value: readSortValue(sort, last), caseNumber: last.caseNumber } : null };
-}
+export type { CaseSummary } from './case-summary-columns.js';
+export { listCases, type CasePage } from './list-cases.js';
 
 /** What access checks and action pre-checks need of a case. */
 export interface CaseAccessFacts {
@@ -117,38 +44,62 @@ export interface CaseDetail extends CaseSummary {
   clocks: Array<{ kind: string; dueAt: Date | null; elapsedMs: number; pausedAt: Date | null; stoppedAt: Date | null; breachedAt: Date | null }>;
 }
 
+interface StoredClock {
+  kind: string;
+  dueAt: string | null;
+  elapsedMs: number;
+  pausedAt: string | null;
+  stoppedAt: string | null;
+  breachedAt: string | null;
+}
+
+const readInstant = (text: string | null): Date | null => (text === null ? null : new Date(text));
+
+/** The detail query; the clocks come along as JSON: one round trip, not two. */
+function prepareCaseDetailQuery(db: Db) {
+  const clocks = sql<StoredClock[]>`coalesce((
+      select json_agg(json_build_object('kind', k.kind, 'dueAt', k.due_at, 'elapsedMs', k.elapsed_ms, 'pausedAt', k.paused_at,
+        'stoppedAt', k.stopped_at, 'breachedAt', k.breached_at) order by k.kind)
+      from ${caseClocks} k where k.case_id = ${cases.id}), '[]'::json)`;
+  return db
+    .select({
+      ...summaryColumns,
+      description: cases.description,
+      isUrgent: cases.isUrgent,
+      segment: cases.segment,
+      regionCode: cases.regionCode,
+      complaintClassification: cases.complaintClassification,
+      escalationGroup: cases.escalationGroup,
+      escalatedAt: cases.escalatedAt,
+      resolutionCategory: cases.resolutionCategoryCode,
+      resolutionNotes: cases.resolutionNotes,
+      resolvedAt: cases.resolvedAt,
+      closedAt: cases.closedAt,
+      reopenCount: cases.reopenCount,
+      slaPolicyVersion: cases.slaPolicyVersion,
+      csatScore: cases.csatScore,
+      clocks,
+    })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(agents, eq(agents.id, cases.assigneeAgentId))
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare('find_case_detail');
+}
+
 /** The read model of one case with its clocks, or null. */
 export async function findCaseDetail(db: Db, caseId: string): Promise<CaseDetail | null> {
-  const [rows, clocks] = await Promise.all([
-    db
-      .select({
-        ...summaryColumns,
-        description: cases.description,
-        isUrgent: cases.isUrgent,
-        segment: cases.segment,
-        regionCode: cases.regionCode,
-        complaintClassification: cases.complaintClassification,
-        escalationGroup: cases.escalationGroup,
-        escalatedAt: cases.escalatedAt,
-        resolutionCategory: cases.resolutionCategoryCode,
-        resolutionNotes: cases.resolutionNotes,
-        resolvedAt: cases.resolvedAt,
-        closedAt: cases.closedAt,
-        reopenCount: cases.reopenCount,
-        slaPolicyVersion: cases.slaPolicyVersion,
-        csatScore: cases.csatScore,
-      })
-      .from(cases)
-      .innerJoin(customers, eq(customers.id, cases.customerId))
-      .leftJoin(agents, eq(agents.id, cases.assigneeAgentId))
-      .where(eq(cases.id, caseId)),
-    db
-      .select({ kind: caseClocks.kind, dueAt: caseClocks.dueAt, elapsedMs: caseClocks.elapsedMs, pausedAt: caseClocks.pausedAt, stoppedAt: caseClocks.stoppedAt, breachedAt: caseClocks.breachedAt })
-      .from(caseClocks)
-      .where(eq(caseClocks.caseId, caseId)),
-  ]);
-  const [row] = rows;
-  return row ? { ...row, clocks } : null;
+  const [row] = await reusePrepared(db, 'case-detail', () => prepareCaseDetailQuery(db)).execute({ caseId });
+  if (!row) return null;
+  const clocks = row.clocks.map((clock) => ({
+    ...clock,
+    elapsedMs: Number(clock.elapsedMs),
+    dueAt: readInstant(clock.dueAt),
+    pausedAt: readInstant(clock.pausedAt),
+    stoppedAt: readInstant(clock.stoppedAt),
+    breachedAt: readInstant(clock.breachedAt),
+  }));
+  return { ...row, clocks };
 }
 
 export interface TimelineEntry {

@@ -32,9 +32,11 @@ const NOTE_DURATION_SEC = Number(process.env.BENCH_API_NOTE_SEC ?? 15);
 const LOW_NOTE_RATE = Number(process.env.BENCH_API_LOW_NOTE_RATE ?? 10);
 const LOW_NOTE_DURATION_SEC = 10;
 const DRAIN_TIMEOUT_MS = 30_000;
-// Search requests take seconds at 1M cases on this machine: 50 connections would only queue them
-// past autocannon's 10 s timeout, so search is loaded with a few connections.
+// Search is loaded with a few connections (a handful of agents searching at once): its goal is a
+// latency at 1M cases, not throughput.
 const SEARCH_CONNECTIONS = Number(process.env.BENCH_API_SEARCH_CONNECTIONS ?? 4);
+/** BENCH_API_READS_ONLY=1 takes the read figures alone (no Temporal, no create or note figures). */
+const isReadsOnly = process.env.BENCH_API_READS_ONLY === '1';
 const serverModulePath = fileURLToPath(new URL('../servers/api-server.ts', import.meta.url));
 
 async function withApiServer<T>(env: Record<string, string>, use: (server: ChildServer) => Promise<T>): Promise<T> {
@@ -152,7 +154,7 @@ const api: Scenario = {
       { scenario: SCENARIO, metric: `seed ${CASE_COUNT.toLocaleString('en-US')} cases (bulk insert, index build, vacuum analyze)`, value: database.seeding.totalSec, unit: 's' },
       ...(await withApiServer({ DATABASE_URL: database.url }, ({ url }) => measureReads(ctx, database, url, selectFloor))),
     ];
-    rows.push(...(await measureWrites(ctx, database, floors.honoInsert, floors.honoSelect)));
+    if (!isReadsOnly) rows.push(...(await measureWrites(ctx, database, floors.honoInsert, floors.honoSelect)));
     return rows;
   },
 };

@@ -74,7 +74,10 @@ export function createCaseRoutes(deps: CaseReadDeps) {
     // One round trip: the detail carries what the visibility check needs.
     const detail = await findCaseDetail(deps.db, caseId);
     if (!detail || !isCaseVisibleTo(principal, detail.customerId)) throw notFound('case');
-    const live = deps.getLiveState ? await deps.getLiveState(detail).catch((error: unknown) => (deps.logger.warn('live state unavailable', { caseId, error }), null)) : null;
+    // A closed case's workflow has completed and its last projection is final: the read model is
+    // the whole truth, and a query would make Temporal replay the history on a worker for nothing.
+    const getLiveState = detail.status === 'closed' ? undefined : deps.getLiveState;
+    const live = getLiveState ? await getLiveState(detail).catch((error: unknown) => (deps.logger.warn('live state unavailable', { caseId, error }), null)) : null;
     return c.json({ ...presentCaseDetail(principal, detail), live }, 200);
   });
   routes.openapi(timelineRoute, async (c) => {

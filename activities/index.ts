@@ -5,6 +5,7 @@ import type { Logger } from '../src/logger.js';
 import { createAssignmentActivities } from './assignment/create-assignment-activities.js';
 import { loadCasePolicy, type LoadCasePolicyInput } from './case-policy.js';
 import { projectCaseEvent } from './case-projection.js';
+import { applyPolicyBatch, finishPolicyApply, type ApplyPolicyBatchInput, type FinishPolicyApplyInput } from './policy-apply.js';
 import type { ProjectCaseEventInput } from './case-projection-types.js';
 import { checkSurveyAllowance, type CheckSurveyAllowanceInput } from './case-surveys.js';
 import { archiveWorkflowHistory, type ArchiveWorkflowHistoryInput } from './history-archive.js';
@@ -33,6 +34,11 @@ export function createActivities({ db, temporalClient }: ActivityDeps) {
       if (!temporalClient) throw ApplicationFailure.nonRetryable('the worker has no Temporal client to start the history archive with', 'no_temporal_client');
       return await scheduleHistoryArchive(temporalClient, input);
     },
+    applyPolicyBatch: async (input: ApplyPolicyBatchInput) => {
+      if (!temporalClient) throw ApplicationFailure.nonRetryable('the worker has no Temporal client to signal case workflows with', 'no_temporal_client');
+      return await applyPolicyBatch({ db, temporalClient }, input);
+    },
+    finishPolicyApply: (input: FinishPolicyApplyInput) => finishPolicyApply(db, input),
     ...createAssignmentActivities({ db }),
   };
 }

@@ -13,3 +13,4 @@ export * from './schema/surveys.js';
 export * from './schema/approvals.js';
 export * from './schema/notification-outbox.js';
 export * from './schema/case-assignments.js';
+export * from './schema/policy-apply-jobs.js';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { adminAuditLog, cases, slaPolicies, slaPolicyVersions, type SlaPolicyTargets, type SlaTimeMode } from './schema.js';
 import type { AuditActor } from './admin-repository.js';
@@ -56,16 +56,29 @@ export async function findSlaPolicyVersion(db: Db, policyId: string, version: nu
 }
 
 /** Open cases under the policy (or with no policy recorded) that do not run this version yet. */
-export async function listCasesToReapply(db: Db, policyId: string, version: number): Promise<Array<{ caseId: string; workflowId: string }>> {
+function selectCasesToReapply(policyId: string, version: number) {
+  return and(
+    inArray(cases.status, ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated']),
+    or(eq(cases.slaPolicyId, policyId), isNull(cases.slaPolicyId)),
+    or(isNull(cases.slaPolicyVersion), ne(cases.slaPolicyVersion, version)),
+  );
+}
+
+export async function countCasesToReapply(db: Db, policyId: string, version: number): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(cases).where(selectCasesToReapply(policyId, version));
+  return row?.count ?? 0;
+}
+
+/**
+ * The next page of cases to re-apply a version to, by case id after `afterCaseId` (a keyset: pages
+ * stay stable while signalled cases drop out of the filter as their workflows project the change).
+ */
+export async function listCasesToReapply(db: Db, policyId: string, version: number, page: { afterCaseId: string | null; limit: number }): Promise<Array<{ caseId: string; workflowId: string }>> {
+  const filter = selectCasesToReapply(policyId, version);
   return db
     .select({ caseId: cases.id, workflowId: cases.workflowId })
     .from(cases)
-    .where(
-      and(
-        inArray(cases.status, ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated']),
-        or(eq(cases.slaPolicyId, policyId), isNull(cases.slaPolicyId)),
-        or(isNull(cases.slaPolicyVersion), ne(cases.slaPolicyVersion, version)),
-      ),
-    )
-    .orderBy(asc(cases.caseNumber));
+    .where(page.afterCaseId === null ? filter : and(filter, gt(cases.id, page.afterCaseId)))
+    .orderBy(asc(cases.id))
+    .limit(page.limit);
 }

@@ -152,6 +152,13 @@ async function checkNamedHandler(state: CaseWorkflowState, event: CaseEvent): Pr
 
 /** Applies a policy version an admin re-applied: loads it, re-targets the clocks, keeps elapsed time. */
 export async function applyPolicyChange(state: CaseWorkflowState, item: Extract<InboxItem, { kind: 'policyChanged' }>): Promise<void> {
+  if (item.change.policyVersionId === state.casePolicy.policyVersionId) {
+    // A re-apply job retried after a crash signals again: the case already runs this version.
+    const error = createDomainError('no_change', `the case already runs under SLA policy version ${item.change.policyVersionId}`);
+    state.lastRejection = { sequence: state.sequence + 1, eventType: 'policyChanged', code: error.code, message: error.message };
+    await recordEvent(state, item.atMs, 'signal_rejected', item.change.actorId, { payload: { event: { type: 'policyChanged', policyVersionId: item.change.policyVersionId }, error } });
+    return;
+  }
   const casePolicy = await loadCasePolicy.executeWithOptions({ ...lookupOptions, summary: `load SLA policy ${item.change.policyVersionId}` }, [
     { regionCode: state.input.regionCode, policyVersionId: item.change.policyVersionId },
   ]);

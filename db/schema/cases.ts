@@ -120,6 +120,20 @@ export const cases = pgTable(
     index('cases_duplicate_of_idx').on(t.duplicateOfCaseId),
     index('cases_search_vector_idx').using('gin', t.searchVector),
     index('cases_tags_idx').using('gin', t.tags),
+    // Newest-first pages stop at the page size: the list's default order, a queue's or a status's
+    // cases in that order, with the case number that breaks ties (cursor pagination).
+    index('cases_created_case_number_idx').on(t.createdAt, t.caseNumber),
+    index('cases_queue_status_created_idx').on(t.queueCode, t.status, t.createdAt, t.caseNumber),
+    index('cases_status_created_idx').on(t.status, t.createdAt, t.caseNumber),
+    // The supervisor dashboard's counts of open cases (by priority, SLA state, queue, agent) and its
+    // unassigned list (priority then age) read this index alone, not the wide rows.
+    index('cases_open_facts_idx')
+      .on(t.priority, t.createdAt, t.slaState, t.queueCode, t.assigneeAgentId)
+      .where(sql`status in ('new', 'assigned', 'in_progress', 'pending_customer', 'escalated')`),
+    // SLA compliance charts: cases resolved in a period by queue, met or breached, from the index alone.
+    index('cases_resolved_facts_idx')
+      .on(t.resolvedAt, t.queueCode, t.isResolutionBreached)
+      .where(sql`resolved_at is not null`),
   ],
 );
 

@@ -17,7 +17,7 @@ import { createCustomerRoutes } from './customer-routes.js';
 import { createEventStreamRoutes } from './event-stream-routes.js';
 import { createLoginRateLimiter } from './login-rate-limiter.js';
 import { createPrincipalCache } from './principal-cache.js';
-import { createPolicyApplyJobs, type SignalPolicyChanged } from './policy-apply-jobs.js';
+import type { StartPolicyApplyWorkflow } from './policy-apply-jobs.js';
 import { createSavedSearchRoutes } from './saved-search-routes.js';
 import { createSlaPolicyRoutes } from './sla-policy-routes.js';
 
@@ -28,8 +28,8 @@ export interface ApiDeps {
   sql: Sql;
   /** Starts case workflows and signals them (the Temporal client). Without it, writes answer 501. */
   caseCommands?: CaseCommands;
-  /** Signals open cases that an SLA policy version applies to them, for POST /admin/sla-policies/{policyId}/apply. */
-  signalPolicyChanged?: SignalPolicyChanged;
+  /** Starts the workflow that re-applies an SLA policy version to open cases, for POST /admin/sla-policies/{policyId}/apply. */
+  startPolicyApply?: StartPolicyApplyWorkflow;
   /** The live state of one case (workflow query); merged into GET /cases/{caseId}. */
   getLiveState?: GetLiveState;
   /** The Temporal history of a case, for GET /cases/{caseId}/history. */
@@ -74,8 +74,7 @@ export function createApiRoutes(deps: ApiDeps, runtime: ApiRuntime) {
   api.route('/', createSavedSearchRoutes({ db }));
   api.route('/', createCustomerRoutes({ db }));
   api.route('/', createEventStreamRoutes({ db, hub: deps.caseChangeHub ?? createCaseChangeHub(deps.sql, logger) }));
-  const applyJobs = deps.signalPolicyChanged ? createPolicyApplyJobs(deps.signalPolicyChanged, logger, now) : undefined;
-  api.route('/', createSlaPolicyRoutes({ db, applyJobs }));
+  api.route('/', createSlaPolicyRoutes({ db, logger, startPolicyApply: deps.startPolicyApply }));
   api.route('/', createAdminRoutes({ db }));
   return api;
 }

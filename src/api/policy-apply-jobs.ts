@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import type { AuditActor } from '../../db/admin-repository.js';
+import type { Db } from '../../db/client.js';
+import { createPolicyApplyJob, findPolicyApplyJob, finishPolicyApplyJob, type PolicyApplyJob } from '../../db/policy-apply-job-repository.js';
+import { countCasesToReapply } from '../../db/sla-policy-repository.js';
 import type { Logger } from '../logger.js';
 
-/** Signals each case workflow to re-target its clocks to a policy version; returns the cases it could not signal. */
-export type SignalPolicyChanged = (input: { cases: Array<{ caseId: string; workflowId: string }>; policyVersionId: string; actorId: string }) => Promise<{ failedCaseIds: string[] }>;
+/** Starts the `policy-apply-<jobId>` workflow that signals the job's cases (the Temporal client). */
+export type StartPolicyApplyWorkflow = (input: { jobId: string }) => Promise<void>;
+
+export const policyApplyWorkflowId = (jobId: string) => `policy-apply-${jobId}`;
 
 export interface PolicyApplyProgress {
   jobId: string;
@@ -16,46 +21,39 @@ export interface PolicyApplyProgress {
   finishedAt: string | null;
 }
 
-export interface PolicyApplyJobs {
-  start(input: { policyId: string; version: number; policyVersionId: string; actorId: string; cases: Array<{ caseId: string; workflowId: string }> }): PolicyApplyProgress;
-  find(jobId: string): PolicyApplyProgress | undefined;
-  /** Resolves when the job has finished (tests, shutdown). */
-  settle(jobId: string): Promise<void>;
+export interface StartPolicyApplyInput {
+  policyId: string;
+  version: number;
+  policyVersionId: string;
+  /** The actor the case timelines record (`user:<id>`). */
+  actorId: string;
+  auditActor: AuditActor;
 }
 
-const batchSize = 100;
+function toProgress(job: PolicyApplyJob): PolicyApplyProgress {
+  const { jobId, policyId, version, status, totalCases, signalledCases, failedCaseIds, startedAt, finishedAt } = job;
+  return { jobId, policyId, version, status, totalCases, signalledCases, failedCaseIds, startedAt: startedAt.toISOString(), finishedAt: finishedAt?.toISOString() ?? null };
+}
 
 /**
- * Re-applies a policy version to open cases in batches of 100 signals, in the background, with
- * progress readable by id. Progress lives in this process's memory: a restart loses the report,
- * not the work already signalled (the workflow ignores a version it already runs).
+ * Records a re-apply job (audited) and starts its workflow, which pages through the open cases and
+ * signals them in batches of 100. Progress lives in Postgres, so any API instance reads it and a
+ * restart loses nothing; a job whose workflow could not start is marked failed, never left running.
  */
-export function createPolicyApplyJobs(signal: SignalPolicyChanged, logger: Logger, now: () => Date): PolicyApplyJobs {
-  const jobs = new Map<string, PolicyApplyProgress>();
-  const running = new Map<string, Promise<void>>();
-  const run = async (progress: PolicyApplyProgress, input: Parameters<PolicyApplyJobs['start']>[0]) => {
-    try {
-      for (let start = 0; start < input.cases.length; start += batchSize) {
-        const batch = input.cases.slice(start, start + batchSize);
-        const { failedCaseIds } = await signal({ cases: batch, policyVersionId: input.policyVersionId, actorId: input.actorId });
-        progress.failedCaseIds.push(...failedCaseIds);
-        progress.signalledCases += batch.length - failedCaseIds.length;
-      }
-      progress.status = 'done';
-    } catch (error) {
-      logger.error('policy re-apply failed', { jobId: progress.jobId, error });
-      progress.status = 'failed';
-    }
-    progress.finishedAt = now().toISOString();
-  };
-  return {
-    start(input) {
-      const progress: PolicyApplyProgress = { jobId: randomUUID(), policyId: input.policyId, version: input.version, status: 'running', totalCases: input.cases.length, signalledCases: 0, failedCaseIds: [], startedAt: now().toISOString(), finishedAt: null };
-      jobs.set(progress.jobId, progress);
-      running.set(progress.jobId, run(progress, input));
-      return progress;
-    },
-    find: (jobId) => jobs.get(jobId),
-    settle: async (jobId) => running.get(jobId),
-  };
+export async function startPolicyApplyJob(deps: { db: Db; startWorkflow: StartPolicyApplyWorkflow; logger: Logger }, input: StartPolicyApplyInput): Promise<PolicyApplyProgress> {
+  const totalCases = await countCasesToReapply(deps.db, input.policyId, input.version);
+  const job = await createPolicyApplyJob(deps.db, { policyId: input.policyId, version: input.version, policyVersionId: input.policyVersionId, actor: input.actorId, totalCases }, input.auditActor);
+  try {
+    await deps.startWorkflow({ jobId: job.jobId });
+  } catch (error) {
+    deps.logger.error('could not start the policy re-apply workflow', { jobId: job.jobId, error });
+    await finishPolicyApplyJob(deps.db, job.jobId, 'failed');
+    throw error;
+  }
+  return toProgress(job);
+}
+
+export async function findPolicyApplyProgress(db: Db, jobId: string): Promise<PolicyApplyProgress | null> {
+  const job = await findPolicyApplyJob(db, jobId);
+  return job ? toProgress(job) : null;
 }

@@ -1,13 +1,14 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
-  addNoteSignal, assignSignal, caseStateQuery, changePrioritySignal, csatAnswerSignal, deEscalateSignal, escalateSignal, pauseSignal, policyChangedSignal, reopenSignal, resolveSignal, resumeSignal, transferSignal,
+  addNoteSignal, assignSignal, caseStateQuery, changePrioritySignal, csatAnswerSignal, deEscalateSignal, escalateSignal, pauseSignal, reopenSignal, resolveSignal, resumeSignal, transferSignal,
 } from '../../workflows/case-messages.js';
 import type { caseWorkflow } from '../../workflows/case-workflow.js';
+import type { policyApplyWorkflow } from '../../workflows/policy-apply-workflow.js';
 import type { Db } from '../../db/client.js';
 import { getCaseHistoryTimeline } from '../compliance/case-audit-trail.js';
 import type { CaseCommands, CaseSignalName, CaseSignalPayloads } from './case-commands.js';
 import type { GetCaseHistory, GetLiveState } from './case-routes.js';
-import type { SignalPolicyChanged } from './policy-apply-jobs.js';
+import { policyApplyWorkflowId, type StartPolicyApplyWorkflow } from './policy-apply-jobs.js';
 import type { SignalDefinition } from '@temporalio/client';
 
 const signalDefinitions: { [K in CaseSignalName]: SignalDefinition<[CaseSignalPayloads[K]]> } = {
@@ -20,7 +21,7 @@ export interface TemporalCaseGateway {
   caseCommands: CaseCommands;
   getLiveState: GetLiveState;
   getCaseHistory: GetCaseHistory;
-  signalPolicyChanged: SignalPolicyChanged;
+  startPolicyApply: StartPolicyApplyWorkflow;
 }
 
 /**
@@ -46,9 +47,8 @@ export function createTemporalCaseGateway(client: Client, taskQueue: string, db:
     getLiveState: async (target) => (await handleOf(target.workflowId).query(caseStateQuery)) as unknown as Record<string, unknown>,
     // The archived history when the case has been archived, else the whole run chain from Temporal.
     getCaseHistory: (target) => getCaseHistoryTimeline({ db, temporalClient: client }, target.caseId),
-    signalPolicyChanged: async ({ cases, policyVersionId, actorId }) => {
-      const results = await Promise.allSettled(cases.map((target) => handleOf(target.workflowId).signal(policyChangedSignal, { actorId, policyVersionId })));
-      return { failedCaseIds: cases.filter((_, index) => results[index]!.status === 'rejected').map((target) => target.caseId) };
+    startPolicyApply: async ({ jobId }) => {
+      await client.workflow.start<typeof policyApplyWorkflow>('policyApplyWorkflow', { taskQueue, workflowId: policyApplyWorkflowId(jobId), args: [{ jobId }] });
     },
   };
 }

@@ -11,7 +11,7 @@ let pathValues: Record<string, string>;
 
 beforeAll(async () => {
   const recorder = createRecordingCaseCommands();
-  harness = await createApiHarness({ caseCommands: recorder.commands, signalPolicyChanged: recorder.signalPolicyChanged });
+  harness = await createApiHarness({ caseCommands: recorder.commands, startPolicyApply: recorder.startPolicyApply });
   // The portal user's own case, so object-level checks never hide what the matrix allows.
   const { caseId } = await insertCaseRow(harness.database.db, harness.customerIdOfPortalUser, { status: 'new' });
   const [policy] = await harness.database.db.select().from(slaPolicies).limit(1);

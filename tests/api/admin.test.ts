@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminAuditLog, slaPolicies, slaPolicyVersions } from '../../db/schema.js';
+import { adminAuditLog, cases, policyApplyJobs, slaPolicies, slaPolicyVersions } from '../../db/schema.js';
 import { createApiHarness, type ApiHarness } from './api-harness.js';
 import { insertCaseRow, listSeedCustomers } from './case-builders.js';
 import { createRecordingCaseCommands } from './recording-case-commands.js';
@@ -9,7 +9,7 @@ let harness: ApiHarness;
 const recorder = createRecordingCaseCommands();
 
 beforeAll(async () => {
-  harness = await createApiHarness({ signalPolicyChanged: recorder.signalPolicyChanged });
+  harness = await createApiHarness({ startPolicyApply: recorder.startPolicyApply });
 });
 afterAll(async () => harness?.close());
 
@@ -54,23 +54,29 @@ describe('admin', () => {
     expect(login.status).toBe(200);
   });
 
-  it('writes the next SLA policy version, then re-applies it to open cases in the background with progress', async () => {
+  it('writes the next SLA policy version, then records an audited re-apply job and starts its workflow', async () => {
     const [policy] = await harness.database.db.select().from(slaPolicies).limit(1);
     const [current] = await harness.database.db.select().from(slaPolicyVersions).where(eq(slaPolicyVersions.policyId, policy!.id));
     const created = await admin('POST', `/sla-policies/${policy!.id}/versions`, { targets: current!.targets, notes: 'tighter payments target' });
     expect(created.status).toBe(201);
-    const { version } = (await created.json()) as { version: number };
+    const { version, policyVersionId } = (await created.json()) as { version: number; policyVersionId: string };
     expect(version).toBe(current!.version + 1);
     const customers = await listSeedCustomers(harness.database.db, 3);
-    const open = await insertCaseRow(harness.database.db, customers[0]!.id, { status: 'in_progress', slaPolicyVersion: 1 });
+    await harness.database.db.update(cases).set({ status: 'closed' }); // only the case below is open
+    await insertCaseRow(harness.database.db, customers[0]!.id, { status: 'in_progress', slaPolicyVersion: 1 });
     await insertCaseRow(harness.database.db, customers[1]!.id, { status: 'closed', slaPolicyVersion: 1 });
     const started = await admin('POST', `/sla-policies/${policy!.id}/apply`, { version });
     expect(started.status).toBe(202);
-    const { jobId } = (await started.json()) as { jobId: string };
-    let progress: { status: string; totalCases: number; signalledCases: number } = { status: 'running', totalCases: 0, signalledCases: 0 };
-    while (progress.status === 'running') progress = (await (await admin('GET', `/sla-policies/${policy!.id}/apply/${jobId}`)).json()) as typeof progress;
-    expect(progress).toMatchObject({ status: 'done', totalCases: 1, signalledCases: 1 });
-    expect(recorder.policySignals.at(-1)).toMatchObject({ cases: [{ caseId: open.caseId }], actorId: `user:${harness.userIds.admin}` });
+    const progress = (await started.json()) as { jobId: string };
+    expect(progress).toMatchObject({ policyId: policy!.id, version, status: 'running', totalCases: 1, signalledCases: 0, failedCaseIds: [], finishedAt: null });
+    expect(recorder.policyApplyJobIds).toEqual([progress.jobId]);
+    const read = await admin('GET', `/sla-policies/${policy!.id}/apply/${progress.jobId}`);
+    expect(await read.json()).toEqual(progress);
+    const [job] = await harness.database.db.select().from(policyApplyJobs).where(eq(policyApplyJobs.id, progress.jobId));
+    expect(job).toMatchObject({ policyVersionId, actor: `user:${harness.userIds.admin}` });
+    const [audit] = await harness.database.db.select().from(adminAuditLog).where(eq(adminAuditLog.action, 'apply_version'));
+    expect(audit).toMatchObject({ actorUserId: harness.userIds.admin, entityId: policy!.id, after: { version, jobId: progress.jobId, totalCases: 1 } });
+    expect((await admin('GET', `/sla-policies/${customers[0]!.id}/apply/${progress.jobId}`)).status).toBe(404);
   });
 
   it('lets compliance read the audit log and refuses it to CSRs', async () => {

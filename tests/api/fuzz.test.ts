@@ -14,7 +14,7 @@ const fuzzedRoutes = accessMatrix.filter((access) => access.path !== '/events');
 
 beforeAll(async () => {
   const recorder = createRecordingCaseCommands();
-  harness = await createApiHarness({ caseCommands: recorder.commands, signalPolicyChanged: recorder.signalPolicyChanged });
+  harness = await createApiHarness({ caseCommands: recorder.commands, startPolicyApply: recorder.startPolicyApply });
   const { caseId } = await insertCaseRow(harness.database.db, harness.customerIdOfPortalUser, { status: 'in_progress' });
   const [policy] = await harness.database.db.select().from(slaPolicies).limit(1);
   realIds = { caseId, customerId: harness.customerIdOfPortalUser, policyId: policy!.id, jobId: crypto.randomUUID(), key: 'payments' };

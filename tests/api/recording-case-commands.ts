@@ -1,5 +1,5 @@
 import type { CaseCommands, CaseSignalName, CaseTarget } from '../../src/api/case-commands.js';
-import type { SignalPolicyChanged } from '../../src/api/policy-apply-jobs.js';
+import type { StartPolicyApplyWorkflow } from '../../src/api/policy-apply-jobs.js';
 
 /**
  * Records what the API hands to the workflows. The API's contract ends at this interface (the lead
@@ -19,10 +19,9 @@ export function createRecordingCaseCommands() {
       signals.push({ target, signal, payload });
     },
   };
-  const policySignals: Array<Parameters<SignalPolicyChanged>[0]> = [];
-  const signalPolicyChanged: SignalPolicyChanged = async (input) => {
-    policySignals.push(input);
-    return { failedCaseIds: [] };
+  const policyApplyJobIds: string[] = [];
+  const startPolicyApply: StartPolicyApplyWorkflow = async ({ jobId }) => {
+    policyApplyJobIds.push(jobId);
   };
-  return { commands, started, signals, policySignals, signalPolicyChanged };
+  return { commands, started, signals, policyApplyJobIds, startPolicyApply };
 }

@@ -114,8 +114,14 @@ describe('case workflow handling', () => {
     expect(after.clocks.resolution.targetMs).toBe(8 * hourMs);
     expect(after.clocks.resolution.elapsedMs).toBeGreaterThanOrEqual(hourMs);
     expect(after.clocks.resolution.remainingMs).toBe(8 * hourMs - after.clocks.resolution.elapsedMs);
+    // The same version again (a re-apply job retried after a crash): recorded as a no-op refusal, the clocks untouched.
+    await handle.signal(policyChangedSignal, { actorId: 'user:admin', policyVersionId: version2!.id });
+    const again = await harness.waitForSequence(handle, 4);
+    expect(again.clocks.resolution.targetMs).toBe(8 * hourMs);
     const events = await harness.listEvents(input.caseId);
-    expect(events.at(-1)).toMatchObject({ type: 'policy_changed', payload: { previous: { version: 1 }, current: { version: 2 } } });
+    expect(events.at(-2)).toMatchObject({ type: 'policy_changed', payload: { previous: { version: 1 }, current: { version: 2 } } });
+    expect(events.at(-1)).toMatchObject({ type: 'signal_rejected', payload: { error: { code: 'no_change' } } });
+    expect(events.filter((event) => event.type === 'policy_changed')).toHaveLength(1);
     expect(await harness.readCase(input.caseId)).toMatchObject({ slaPolicyVersion: 2 });
   });
 

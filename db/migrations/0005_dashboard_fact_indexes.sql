@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_facts_idx" ON "cases" USING btree ("priority","created_at","sla_state","queue_code","assignee_agent_id") WHERE status in ('new', 'assigned', 'in_progress', 'pending_customer', 'escalated');--> statement-breakpoint
+CREATE INDEX "cases_resolved_facts_idx" ON "cases" USING btree ("resolved_at","queue_code","is_resolution_breached") WHERE resolved_at is not null;

@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.js';
-import { listAgentSkills, listHolidays, replaceAgentSkills, replaceHolidays, type AdminTableSpec, type WriteChildren } from '../../db/admin-repository.js';
-import { agents, caseTypes, holidayCalendars, queues, reasonCodes, regions, resolutionCategories, routingRules, skills, users } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { listAgentSkills, listHolidays, replaceAgentSkills, replaceHolidays, type AdminTableSpec, type AdminTx, type AuditActor, type WriteChildren } from '../../db/admin-repository.js';
+import { adminAuditLog, agents, agentSkills, caseTypes, holidayCalendars, holidays, queues, reasonCodes, regions, resolutionCategories, routingRules, skills, users } from '../../db/schema.js';
 import { hashPassword } from '../auth/password-hash.js';
 import type { AdminCollectionName } from './admin-collection-names.js';
 import * as schemas from './admin-schemas.js';
@@ -14,7 +15,7 @@ export interface AdminCollection {
   keyKind: 'code' | 'uuid';
   createBody: z.ZodObject;
   /** Turns a validated body into column values and child writes (skills, holidays, password hash). */
-  prepare?: (body: Row) => Promise<{ values: Row; writeChildren?: WriteChildren }>;
+  prepare?: (body: Row, actor: AuditActor) => Promise<{ values: Row; writeChildren?: WriteChildren }>;
   /** Adds child rows to a listing and hides secrets. */
   presentAll?: (db: Db, rows: Row[]) => Promise<Row[]>;
 }
@@ -25,6 +26,24 @@ function splitOff(body: Row, key: string): [unknown, Row] {
   const { [key]: child, ...rest } = body;
   return [child, rest];
 }
+
+/**
+ * Child rows (an agent's skills, a calendar's days off) live in their own tables, so the parent's
+ * audit entry would not show them: their replacement gets an entry of its own, with before and
+ * after, in the same transaction.
+ */
+function replaceChildrenAudited(child: { entityType: string; field: string; readBefore: (tx: AdminTx, key: string) => Promise<unknown>; replace: WriteChildren }, after: unknown, actor: AuditActor): WriteChildren {
+  return async (tx, key) => {
+    const before = await child.readBefore(tx, key);
+    await child.replace(tx, key);
+    await tx.insert(adminAuditLog).values({ actorUserId: actor.userId, requestId: actor.requestId, action: 'replace_children', entityType: child.entityType, entityId: key, before: { [child.field]: before }, after: { [child.field]: after } });
+  };
+}
+
+const readSkillLevels = async (tx: AdminTx, agentId: string) =>
+  Object.fromEntries((await tx.select({ skillCode: agentSkills.skillCode, level: agentSkills.level }).from(agentSkills).where(eq(agentSkills.agentId, agentId))).map((row) => [row.skillCode, row.level]));
+const readDaysOff = (tx: AdminTx, calendarCode: string) =>
+  tx.select({ date: holidays.date, officialDate: holidays.officialDate, name: holidays.name, isObserved: holidays.isObserved }).from(holidays).where(eq(holidays.calendarCode, calendarCode)).orderBy(holidays.date);
 
 export const adminCollections: Readonly<Record<AdminCollectionName, AdminCollection>> = {
   'case-types': {
@@ -41,9 +60,11 @@ export const adminCollections: Readonly<Record<AdminCollectionName, AdminCollect
     spec: { table: agents, keyColumn: agents.id, orderColumn: agents.displayName },
     keyKind: 'uuid',
     createBody: schemas.createAgentBody,
-    prepare: async (body) => {
+    prepare: async (body, actor) => {
       const [agentSkillLevels, values] = splitOff(body, 'skills');
-      return { values, writeChildren: agentSkillLevels ? (tx, agentId) => replaceAgentSkills(tx, agentId, agentSkillLevels as Record<string, number>) : undefined };
+      if (!agentSkillLevels) return { values };
+      const replace: WriteChildren = (tx, agentId) => replaceAgentSkills(tx, agentId, agentSkillLevels as Record<string, number>);
+      return { values, writeChildren: replaceChildrenAudited({ entityType: 'agent_skills', field: 'skills', readBefore: readSkillLevels, replace }, agentSkillLevels, actor) };
     },
     presentAll: async (db, rows) => {
       const all = await listAgentSkills(db);
@@ -53,9 +74,11 @@ export const adminCollections: Readonly<Record<AdminCollectionName, AdminCollect
   'holiday-calendars': {
     ...byCode(holidayCalendars, holidayCalendars.code),
     createBody: schemas.createHolidayCalendarBody,
-    prepare: async (body) => {
+    prepare: async (body, actor) => {
       const [days, values] = splitOff(body, 'holidays');
-      return { values, writeChildren: days ? (tx, code) => replaceHolidays(tx, code, days as Parameters<typeof replaceHolidays>[2]) : undefined };
+      if (!days) return { values };
+      const replace: WriteChildren = (tx, code) => replaceHolidays(tx, code, days as Parameters<typeof replaceHolidays>[2]);
+      return { values, writeChildren: replaceChildrenAudited({ entityType: 'holidays', field: 'holidays', readBefore: readDaysOff, replace }, days, actor) };
     },
     presentAll: async (db, rows) => {
       const all = await listHolidays(db);

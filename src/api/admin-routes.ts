@@ -34,7 +34,7 @@ function mountCollection(routes: ReturnType<typeof createRouter>, db: Db, name: 
   });
   routes.openapi(createRoute({ ...tag, method: 'post', path: `/admin/${name}`, summary: `Create one of ${name} (audited)`, request: { body: { content: json(collection.createBody), required: true } }, responses: { 201: { description: 'Created', content: json(jsonObject) }, ...problemResponses, 409: { description: 'Key taken' } } }), async (c) => {
     const body = c.req.valid('json') as Record<string, unknown>;
-    const { values, writeChildren } = collection.prepare ? await collection.prepare(body) : { values: body, writeChildren: undefined };
+    const { values, writeChildren } = collection.prepare ? await collection.prepare(body, auditActor(c)) : { values: body, writeChildren: undefined };
     const row = await insertAdminRow(db, collection.spec, values, auditActor(c), writeChildren).catch(translateDatabaseError);
     const [presented] = collection.presentAll ? await collection.presentAll(db, [row]) : [row];
     return c.json(presented!, 201);
@@ -43,7 +43,7 @@ function mountCollection(routes: ReturnType<typeof createRouter>, db: Db, name: 
     const { key } = c.req.valid('param');
     if (collection.keyKind === 'uuid' && !z.uuid().safeParse(key).success) throw notFound(name);
     const sent = await pickSentFields(c, c.req.valid('json') as Record<string, unknown>);
-    const { values, writeChildren } = collection.prepare ? await collection.prepare(sent) : { values: sent, writeChildren: undefined };
+    const { values, writeChildren } = collection.prepare ? await collection.prepare(sent, auditActor(c)) : { values: sent, writeChildren: undefined };
     const row = await updateAdminRow(db, collection.spec, key, values, auditActor(c), writeChildren).catch(translateDatabaseError);
     if (!row) throw notFound(name);
     const [presented] = collection.presentAll ? await collection.presentAll(db, [row]) : [row];

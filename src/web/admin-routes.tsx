@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { adminCollectionNames, type AdminCollectionName } from '../api/admin-collection-names.js';
 import type { SlaPolicyView } from '../../db/sla-policy-repository.js';
-import { CollectionTable, createExamples } from './admin-collection-view.js';
+import { AdminNav, CollectionTable, createExamples } from './admin-collection-view.js';
+import { createAdminEditRoutes } from './admin-edit-routes.js';
 import { formatInstant, humanizeCode } from './format-time.js';
 import { canCallApi } from './page-access.js';
 import { PageLayout } from './page-layout.js';
+import { findViewerTimeZone } from './viewer-time-zone.js';
 import { describeProblem } from './web-api-client.js';
 import { readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 import { readFlash, withFlash } from './web-flash.js';
@@ -14,24 +16,13 @@ interface ApplyProgress { jobId: string; policyId: string; version: number; stat
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function AdminNav(props: { current: string }) {
-  return (
-    <nav aria-label="Admin sections" class="panel">
-      <ul style="display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0">
-        <li><a href="/admin" aria-current={props.current === 'sla' ? 'page' : undefined}>SLA policies</a></li>
-        {adminCollectionNames.map((name) => <li><a href={`/admin/collections/${name}`} aria-current={props.current === name ? 'page' : undefined}>{humanizeCode(name)}</a></li>)}
-      </ul>
-    </nav>
-  );
-}
-
 /** The body of a new version, prefilled from the current one so an admin edits rather than types. */
 function draftFromVersion(version: PolicyData['versions'][number] | undefined): string {
   if (!version) return '{}';
   return JSON.stringify({ targets: version.targets, timeMode: version.timeMode, ...(version.holidayCalendarCode ? { holidayCalendarCode: version.holidayCalendarCode } : {}), warningThresholds: version.warningThresholds, notes: 'What changed', makeCurrent: true }, null, 2);
 }
 
-function PolicyPanel(props: { policy: PolicyData; csrfToken: string; canWrite: boolean }) {
+function PolicyPanel(props: { policy: PolicyData; csrfToken: string; canWrite: boolean; timeZone: string }) {
   const { policy } = props;
   const current = policy.versions.find((version) => version.version === policy.currentVersion) ?? policy.versions.at(-1);
   return (
@@ -40,7 +31,7 @@ function PolicyPanel(props: { policy: PolicyData; csrfToken: string; canWrite: b
       <div class="table-scroll" tabindex={0}><table>
         <caption class="visually-hidden">Versions of {policy.name}</caption>
         <thead><tr><th scope="col">Version</th><th scope="col">Time mode</th><th scope="col">Rules</th><th scope="col">Effective from</th><th scope="col">Notes</th></tr></thead>
-        <tbody>{policy.versions.map((v) => <tr><td>{v.version}{v.version === policy.currentVersion ? ' (current)' : ''}</td><td>{v.timeMode}</td><td>{v.targets.rules.length}</td><td>{formatInstant(v.effectiveFrom)}</td><td>{v.notes ?? ''}</td></tr>)}</tbody>
+        <tbody>{policy.versions.map((v) => <tr><td>{v.version}{v.version === policy.currentVersion ? ' (current)' : ''}</td><td>{v.timeMode}</td><td>{v.targets.rules.length}</td><td>{formatInstant(v.effectiveFrom, props.timeZone)}</td><td>{v.notes ?? ''}</td></tr>)}</tbody>
       </table></div>
       {props.canWrite && (
         <div class="grid">
@@ -72,13 +63,13 @@ export function createAdminRoutes(web: WebContext) {
 
   routes.get('/admin', async (c) => {
     const principal = readWebPrincipal(c);
-    const answer = await web.api.get<{ items: PolicyData[] }>(c, '/admin/sla-policies');
+    const [answer, timeZone] = await Promise.all([web.api.get<{ items: PolicyData[] }>(c, '/admin/sla-policies'), findViewerTimeZone(web.db, principal)]);
     const canWrite = canCallApi(principal.role, 'POST', '/admin/sla-policies/x/versions');
     return c.html(
       <PageLayout title="Admin console" principal={principal} section="admin" flash={answer.status === 200 ? readFlash(c) : { kind: 'error', text: describeProblem(answer) }}>
         <h1>Admin console</h1>
         <AdminNav current="sla" />
-        {(answer.status === 200 ? answer.data.items : []).map((policy) => <PolicyPanel policy={policy} csrfToken={principal.csrfToken ?? ''} canWrite={canWrite} />)}
+        {(answer.status === 200 ? answer.data.items : []).map((policy) => <PolicyPanel policy={policy} csrfToken={principal.csrfToken ?? ''} canWrite={canWrite} timeZone={timeZone} />)}
       </PageLayout>,
     );
   });
@@ -150,7 +141,7 @@ export function createAdminRoutes(web: WebContext) {
             </form>
           </details>
         )}
-        <section class="panel"><CollectionTable name={name} rows={answer.status === 200 ? answer.data.items : []} /></section>
+        <section class="panel"><CollectionTable name={name} rows={answer.status === 200 ? answer.data.items : []} canEdit={canCallApi(principal.role, 'PATCH', `/admin/${name}/x`)} /></section>
       </PageLayout>,
     );
   });
@@ -169,5 +160,7 @@ export function createAdminRoutes(web: WebContext) {
     const answer = await web.api.send(c, 'POST', `/admin/${name}`, body, readField(form, '_csrf'));
     return c.redirect(withFlash(back, answer.status === 201 ? { kind: 'ok', text: 'Created.' } : { kind: 'error', text: describeProblem(answer) }), 303);
   });
+  routes.route('/', createAdminEditRoutes(web));
   return routes;
 }
+

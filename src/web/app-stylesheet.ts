@@ -53,6 +53,15 @@ button.secondary { background: transparent; color: var(--accent); }
 .stats { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); }
 .bar-row { display: grid; grid-template-columns: 9rem 1fr 3rem; gap: .5rem; align-items: center; }
 .bar { height: .8rem; background: var(--accent); border-radius: 4px; min-width: 2px; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0 0 .4rem; padding: 0; font-size: .9rem; color: var(--muted); }
+.swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 2px; margin-right: .35rem; vertical-align: -.1rem; }
+.swatch-line { height: .25rem; vertical-align: .2rem; background: var(--accent); } .swatch-count { background: var(--muted); }
+.swatch-met { background: var(--ok); } .swatch-breached { background: repeating-linear-gradient(45deg, var(--bad) 0 3px, var(--panel) 3px 4.5px); }
+.chart-svg { display: block; overflow: visible; } .chart-svg text { fill: var(--muted); font-size: .75rem; }
+.chart-grid { stroke: var(--line); stroke-width: 1; } .chart-line { stroke: var(--accent); stroke-width: 2.5; }
+.chart-point { fill: var(--accent); stroke: var(--panel); stroke-width: 2; } .chart-count { fill: var(--muted); }
+.chart-met { fill: var(--ok); } .chart-breached { fill: var(--bad); } .chart-hatch { stroke: var(--panel); stroke-width: 1.5; }
+.chart-data { margin-top: .5rem; } .chart-data summary { cursor: pointer; color: var(--accent); font-size: .9rem; }
 .timeline { list-style: none; margin: 0; padding: 0; }
 .timeline li { border-left: 3px solid var(--line); padding: .2rem 0 .6rem .8rem; }
 .timeline li.note-customer { border-left-color: var(--ok); } .timeline li.note-internal { border-left-color: var(--warn); }
@@ -62,4 +71,17 @@ details.action summary { cursor: pointer; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; } dl.facts dt { color: var(--muted); }
 pre.json { white-space: pre-wrap; word-break: break-word; font-size: .85rem; max-height: 24rem; overflow: auto; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.bulk-grid { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); align-items: start; }
+.bulk-grid fieldset { display: grid; gap: .5rem; }
+.assign-board { display: grid; gap: 1rem; grid-template-columns: minmax(0, 3fr) minmax(200px, 1fr); align-items: start; }
+@media (max-width: 800px) { .assign-board { grid-template-columns: 1fr; } }
+tr[draggable="true"] { cursor: grab; } tr.dragging { opacity: .55; }
+.drag-grip { color: var(--muted); margin-right: .4rem; user-select: none; }
+.drop-agents ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem; }
+.drop-agents li { border: 2px dashed var(--line); border-radius: 8px; padding: .45rem .6rem; }
+body.is-dragging-case .drop-agents li { border-color: var(--accent); }
+.drop-agents li.drop-over { background: var(--chip); border-style: solid; border-color: var(--focus); }
+.drop-agents li[data-availability="offline"] strong { color: var(--muted); }
+form.edit-entry { display: grid; gap: .6rem; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); align-items: start; }
+form.edit-entry .wide { grid-column: 1 / -1; }
 `;

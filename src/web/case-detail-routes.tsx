@@ -7,6 +7,7 @@ import type { CaseDetailData, TimelineData } from './case-types.js';
 import { canCallApi } from './page-access.js';
 import { PageLayout } from './page-layout.js';
 import { findActorNames, listAgentOptions, listQueueOptions } from './reference-lists.js';
+import { findCaseTimeZone } from './viewer-time-zone.js';
 import { describeProblem } from './web-api-client.js';
 import { isFragmentRequest, readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 import { readFlash, withFlash } from './web-flash.js';
@@ -14,9 +15,9 @@ import { readFlash, withFlash } from './web-flash.js';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readCase(web: WebContext, c: Context, caseId: string) {
-  const [detail, timeline] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`)]);
+  const [detail, timeline, timeZone] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`), findCaseTimeZone(web.db, caseId)]);
   const actors = timeline.status === 200 ? [...timeline.data.events.map((event) => event.actor ?? ''), ...timeline.data.notes.map((note) => note.authorName)] : [];
-  return { detail, timeline, actorNames: await findActorNames(web.db, actors) };
+  return { detail, timeline, timeZone, actorNames: await findActorNames(web.db, actors) };
 }
 
 /** `GET /app/cases/{id}` (detail with live state and actions), its live fragment, and the action posts. */
@@ -28,20 +29,20 @@ export function createCaseDetailRoutes(web: WebContext) {
   routes.get('/app/cases/:caseId/live', async (c) => {
     const caseId = c.req.param('caseId');
     if (!uuidPattern.test(caseId)) return c.notFound();
-    const { detail, timeline, actorNames } = await readCase(web, c, caseId);
+    const { detail, timeline, actorNames, timeZone } = await readCase(web, c, caseId);
     if (detail.status !== 200 || timeline.status !== 200) return c.text(describeProblem(detail), detail.status === 200 ? 500 : (detail.status as 404));
-    return c.html(<CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} />);
+    return c.html(<CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} timeZone={timeZone} />);
   });
 
   routes.get('/app/cases/:caseId', async (c) => {
     const principal = readWebPrincipal(c);
     const caseId = c.req.param('caseId');
     if (!uuidPattern.test(caseId)) return c.notFound();
-    const [{ detail, timeline, actorNames }, queues, agents] = await Promise.all([readCase(web, c, caseId), listQueueOptions(web.db), listAgentOptions(web.db)]);
+    const [{ detail, timeline, actorNames, timeZone }, queues, agents] = await Promise.all([readCase(web, c, caseId), listQueueOptions(web.db), listAgentOptions(web.db)]);
     if (detail.status !== 200 || timeline.status !== 200) {
       return c.html(<PageLayout title="Case" principal={principal} section="workspace" flash={{ kind: 'error', text: describeProblem(detail.status !== 200 ? detail : timeline) }}><h1>Case not available</h1><p><a href="/app/cases">Back to the cases</a></p></PageLayout>, detail.status === 404 ? 404 : 403);
     }
-    if (isFragmentRequest(c)) return c.html(<CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} />);
+    if (isFragmentRequest(c)) return c.html(<CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} timeZone={timeZone} />);
     const actions = listAvailableActions(principal.role, detail.data.status as CaseStatus);
     const canSeeHistory = canCallApi(principal.role, 'GET', `/cases/${caseId}/history`);
     return c.html(
@@ -51,7 +52,7 @@ export function createCaseDetailRoutes(web: WebContext) {
         {canSeeHistory && <p><a href={`/compliance/cases/${caseId}`}>Audit trail and Temporal history</a></p>}
         <div class="grid-wide">
           <div id="case-live" data-live-src={`/app/cases/${caseId}/live`} data-live-case={caseId} aria-live="polite">
-            <CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} />
+            <CaseLivePanel detail={detail.data} timeline={timeline.data} now={web.now()} actorNames={actorNames} timeZone={timeZone} />
           </div>
           <section class="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { caseSortKeys } from '../../db/case-query-filters.js';
 import { casePriorities, caseStatuses, caseStatusLabels } from '../domain/case-vocabulary.js';
+import { BulkActionsForm, createCaseBulkRoutes, listBulkActions } from './case-bulk-actions.js';
 import { CaseTable } from './case-table.js';
 import type { CaseRow } from './case-types.js';
 import { PageLayout } from './page-layout.js';
-import { findAgentIdOfUser, listQueueOptions } from './reference-lists.js';
+import { findAgentIdOfUser, listAgentOptions, listQueueOptions } from './reference-lists.js';
+import { findViewerTimeZone } from './viewer-time-zone.js';
 import { describeProblem } from './web-api-client.js';
 import { isFragmentRequest, readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 import { readFlash, withFlash } from './web-flash.js';
@@ -25,9 +27,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 const pick = (value: string | undefined, allowed: readonly string[]): string => (value && allowed.includes(value) ? value : '');
 
-/** `GET /app/cases`: the work list with filters (status, priority, queue, text, mine) and sort. */
+/** `GET /app/cases`: the work list with filters (status, priority, queue, text, mine), sort and bulk actions. */
 export function createCaseListRoutes(web: WebContext) {
   const routes = new Hono();
+  routes.route('/', createCaseBulkRoutes(web));
   routes.use('/app/cases', requireSection(web, 'workspace'));
   routes.get('/app/cases', async (c) => {
     const principal = readWebPrincipal(c);
@@ -48,10 +51,15 @@ export function createCaseListRoutes(web: WebContext) {
     if (filters.queue) query.set('queue', filters.queue);
     if (filters.q) query.set('q', filters.q);
     if (myAgentId) query.set('assignee', myAgentId);
-    const [answer, queues, saved] = await Promise.all([
+    const bulkActions = listBulkActions(principal.role);
+    const isFragment = isFragmentRequest(c);
+    const [answer, timeZone, queues, agents, saved] = await Promise.all([
       web.api.get<{ items: CaseRow[] }>(c, `/cases?${query}`),
-      listQueueOptions(web.db),
-      web.api.get<{ items: SavedSearchData[] }>(c, '/saved-searches'),
+      findViewerTimeZone(web.db, principal),
+      // A live refresh redraws only the list: it needs none of the pick lists.
+      isFragment ? [] : listQueueOptions(web.db),
+      isFragment || bulkActions.length === 0 ? [] : listAgentOptions(web.db),
+      isFragment ? null : web.api.get<{ items: SavedSearchData[] }>(c, '/saved-searches'),
     ]);
     const savedFilters = Object.fromEntries([...query.entries()].filter(([key]) => key !== 'limit'));
     const flash = answer.status === 200 ? readFlash(c) : { kind: 'error' as const, text: describeProblem(answer) };
@@ -60,10 +68,13 @@ export function createCaseListRoutes(web: WebContext) {
     const listing = (
       <>
         <h2 id="list-title">{cases.length} case{cases.length === 1 ? '' : 's'}</h2>
-        <CaseTable cases={cases} caption="Cases" now={web.now()} />
+        <CaseTable cases={cases} caption="Cases" now={web.now()} timeZone={timeZone} selectForm={bulkActions.length > 0 ? 'bulk-form' : undefined} />
       </>
     );
-    if (isFragmentRequest(c)) return c.html(listing);
+    if (isFragment) return c.html(listing);
+    const listUrl = new URL(c.req.url);
+    for (const flashKey of ['ok', 'error']) if (listUrl.searchParams.has(flashKey)) listUrl.searchParams.delete(flashKey);
+    const listPath = `${listUrl.pathname}${listUrl.search}`;
     return c.html(
       <PageLayout title="Cases" principal={principal} section="workspace" flash={flash}>
         <h1>{filters.mine ? 'My cases' : 'Open cases'}</h1>
@@ -93,12 +104,13 @@ export function createCaseListRoutes(web: WebContext) {
           <label class="check"><input type="checkbox" name="mine" value="1" checked={filters.mine} /> Only mine</label>
           <button type="submit">Apply</button>
         </form>
-        <section class="panel" aria-labelledby="list-title" data-live-src={c.req.url.replace(/^https?:\/\/[^/]+/, '')}>
+        <BulkActionsForm actions={bulkActions} csrfToken={principal.csrfToken ?? ''} back={listPath} queues={queues} agents={agents} />
+        <section class="panel" aria-labelledby="list-title" data-live-src={listPath}>
           {listing}
         </section>
         <section class="panel" aria-labelledby="saved-title">
           <h2 id="saved-title">Saved searches</h2>
-          {saved.status === 200 && saved.data.items.length > 0 ? (
+          {saved?.status === 200 && saved.data.items.length > 0 ? (
             <ul class="saved-searches">{saved.data.items.map((item) => <li><a href={`/app/cases?${new URLSearchParams(item.filters)}`}>{item.name}</a>{item.isShared ? ' (shared)' : ''}</li>)}</ul>
           ) : <p class="muted">None yet.</p>}
           <form class="inline" method="post" action="/app/saved-searches">

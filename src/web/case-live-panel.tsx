@@ -3,15 +3,15 @@ import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
 import type { CaseClock, CaseDetailData, TimelineData } from './case-types.js';
 import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
 
-function clockState(clock: CaseClock, now: Date): string {
-  if (clock.breachedAt) return `breached ${formatInstant(clock.breachedAt)}`;
-  if (clock.stoppedAt) return `stopped ${formatInstant(clock.stoppedAt)}`;
+function clockState(clock: CaseClock, now: Date, timeZone?: string): string {
+  if (clock.breachedAt) return `breached ${formatInstant(clock.breachedAt, timeZone)}`;
+  if (clock.stoppedAt) return `stopped ${formatInstant(clock.stoppedAt, timeZone)}`;
   if (clock.pausedAt) return 'paused';
   return formatTimeLeft(clock.dueAt, now);
 }
 
 /** The SLA clocks of a case with the time left on each. */
-export function ClockTable(props: { clocks: CaseClock[]; now: Date }) {
+export function ClockTable(props: { clocks: CaseClock[]; now: Date; timeZone?: string }) {
   if (props.clocks.length === 0) return <p class="muted">No SLA clocks.</p>;
   return (
     <table>
@@ -19,7 +19,7 @@ export function ClockTable(props: { clocks: CaseClock[]; now: Date }) {
       <thead><tr><th scope="col">Clock</th><th scope="col">Due</th><th scope="col">Time left</th></tr></thead>
       <tbody>
         {props.clocks.map((clock) => (
-          <tr><td>{humanizeCode(clock.kind)}</td><td>{formatInstant(clock.dueAt)}</td><td>{clockState(clock, props.now)}</td></tr>
+          <tr><td>{humanizeCode(clock.kind)}</td><td>{formatInstant(clock.dueAt, props.timeZone)}</td><td>{clockState(clock, props.now, props.timeZone)}</td></tr>
         ))}
       </tbody>
     </table>
@@ -35,7 +35,7 @@ function describeEvent(event: TimelineData['events'][number]): string {
 }
 
 /** Events and notes in one list, oldest first; notes say whether the customer sees them. */
-export function CaseTimeline(props: { timeline: TimelineData; showActors: boolean; actorNames?: Map<string, string> }) {
+export function CaseTimeline(props: { timeline: TimelineData; showActors: boolean; actorNames?: Map<string, string>; timeZone?: string }) {
   const nameOf = (actor: string): string => props.actorNames?.get(actor) ?? actor;
   const notesBySequence = new Map(props.timeline.notes.map((note) => [note.eventSequence, note]));
   return (
@@ -44,7 +44,7 @@ export function CaseTimeline(props: { timeline: TimelineData; showActors: boolea
         const note = notesBySequence.get(event.sequence);
         return (
           <li class={note ? (note.visibility === 'internal' ? 'note-internal' : 'note-customer') : ''} data-event-type={event.type}>
-            <div><strong>{describeEvent(event)}</strong> <span class="muted">{formatInstant(event.occurredAt)}{props.showActors && event.actor ? ` · ${nameOf(event.actor)}` : ''}</span></div>
+            <div><strong>{describeEvent(event)}</strong> <span class="muted">{formatInstant(event.occurredAt, props.timeZone)}{props.showActors && event.actor ? ` · ${nameOf(event.actor)}` : ''}</span></div>
             {note && (
               <div>
                 <span class="chip">{note.visibility === 'internal' ? 'Internal note' : 'Customer-visible'}</span> <span class="muted">{nameOf(note.authorName)}</span>
@@ -59,7 +59,7 @@ export function CaseTimeline(props: { timeline: TimelineData; showActors: boolea
 }
 
 /** Everything about a case that changes while the page is open; re-rendered on each live update. */
-export function CaseLivePanel(props: { detail: CaseDetailData; timeline: TimelineData; now: Date; actorNames?: Map<string, string> }) {
+export function CaseLivePanel(props: { detail: CaseDetailData; timeline: TimelineData; now: Date; actorNames?: Map<string, string>; timeZone?: string }) {
   const { detail } = props;
   return (
     <div>
@@ -75,18 +75,19 @@ export function CaseLivePanel(props: { detail: CaseDetailData; timeline: Timelin
             <dt>Customer</dt><dd><a href={`/app/customers/${detail.customerId}`}>{detail.customerName}</a></dd>
             <dt>Escalation</dt><dd>{humanizeCode(detail.escalationGroup)}</dd>
             <dt>Policy version</dt><dd>{detail.slaPolicyVersion ?? '—'}</dd>
+            {props.timeZone && <><dt>Times in</dt><dd data-field="time-zone">{props.timeZone} (the case's region)</dd></>}
             {detail.resolutionCategory && <><dt>Resolution</dt><dd>{resolutionCategoryLabels[detail.resolutionCategory as ResolutionCategory] ?? detail.resolutionCategory}</dd></>}
             {detail.csatScore !== null && <><dt>CSAT</dt><dd>{detail.csatScore} / 5</dd></>}
           </dl>
         </section>
         <section class="panel" aria-labelledby="clocks-title">
           <h2 id="clocks-title">SLA clocks</h2>
-          <ClockTable clocks={detail.clocks} now={props.now} />
+          <ClockTable clocks={detail.clocks} now={props.now} timeZone={props.timeZone} />
         </section>
       </div>
       <section class="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
-        <CaseTimeline timeline={props.timeline} showActors actorNames={props.actorNames} />
+        <CaseTimeline timeline={props.timeline} showActors actorNames={props.actorNames} timeZone={props.timeZone} />
       </section>
     </div>
   );

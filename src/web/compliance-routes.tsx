@@ -4,6 +4,7 @@ import type { HistoryTimelineEntry } from '../temporal/history-timeline.js';
 import { CaseTimeline } from './case-live-panel.js';
 import type { CaseDetailData, TimelineData } from './case-types.js';
 import { formatInstant, humanizeCode } from './format-time.js';
+import { fallbackTimeZone, findCaseTimeZone, listRegionTimeZones } from './viewer-time-zone.js';
 import { listCaseLetters, readLetterPdf } from './letter-files.js';
 import { PageLayout } from './page-layout.js';
 import { findActorNames } from './reference-lists.js';
@@ -20,15 +21,16 @@ const clockNames: Record<string, string> = {
   regulator_final_response: 'CFPB final response, 60 calendar days',
 };
 
-function describeDaysLeft(clock: ComplaintDeadlineLine['clocks'][number]): string {
-  if (clock.state === 'breached') return `breached ${formatInstant(clock.breachedAt)}`;
-  if (clock.state === 'stopped') return `met ${formatInstant(clock.stoppedAt)}`;
+function describeDaysLeft(clock: ComplaintDeadlineLine['clocks'][number], timeZone: string): string {
+  if (clock.state === 'breached') return `breached ${formatInstant(clock.breachedAt, timeZone)}`;
+  if (clock.state === 'stopped') return `met ${formatInstant(clock.stoppedAt, timeZone)}`;
   if (clock.daysLeft === null) return '—';
   if (clock.daysLeft < 0) return `${-clock.daysLeft} ${clock.unit === 'business_days' ? 'business ' : ''}days overdue`;
   return `${clock.daysLeft} ${clock.unit === 'business_days' ? 'business ' : ''}day${clock.daysLeft === 1 ? '' : 's'} left`;
 }
 
-function ComplaintRow(props: { line: ComplaintDeadlineLine }) {
+/** Times in the complaint's region: its business days are counted there. */
+function ComplaintRow(props: { line: ComplaintDeadlineLine; timeZone: string }) {
   const { line } = props;
   return (
     <article class="panel" data-case-id={line.caseId} aria-labelledby={`complaint-${line.caseNumber}`}>
@@ -36,11 +38,11 @@ function ComplaintRow(props: { line: ComplaintDeadlineLine }) {
         <a href={`/compliance/cases/${line.caseId}`}>#{line.caseNumber} {line.subject}</a>{' '}
         {line.isComplianceBreached && <span class="chip bad">Compliance breach</span>}
       </h2>
-      <p class="muted">{line.customerName} · region {line.regionCode} · received {formatInstant(line.receivedAt)} · {humanizeCode(line.status)}</p>
+      <p class="muted">{line.customerName} · region {line.regionCode} · received {formatInstant(line.receivedAt, props.timeZone)} · {humanizeCode(line.status)}</p>
       <div class="table-scroll" tabindex={0}><table>
         <caption class="visually-hidden">Clocks of complaint #{line.caseNumber}</caption>
         <thead><tr><th scope="col">Clock</th><th scope="col">Due</th><th scope="col">Days left</th></tr></thead>
-        <tbody>{line.clocks.map((clock) => <tr data-clock={clock.kind}><td>{clockNames[clock.kind] ?? clock.kind}</td><td>{formatInstant(clock.dueAt)}</td><td class={clock.state === 'breached' ? 'chip bad' : ''}>{describeDaysLeft(clock)}</td></tr>)}</tbody>
+        <tbody>{line.clocks.map((clock) => <tr data-clock={clock.kind}><td>{clockNames[clock.kind] ?? clock.kind}</td><td>{formatInstant(clock.dueAt, props.timeZone)}</td><td class={clock.state === 'breached' ? 'chip bad' : ''}>{describeDaysLeft(clock, props.timeZone)}</td></tr>)}</tbody>
       </table></div>
     </article>
   );
@@ -55,7 +57,7 @@ export function createComplianceRoutes(web: WebContext) {
   routes.get('/compliance', async (c) => {
     const principal = readWebPrincipal(c);
     const includeClosed = c.req.query('closed') === '1';
-    const answer = await web.api.get<{ items: ComplaintDeadlineLine[] }>(c, `/complaints?includeClosed=${includeClosed}`);
+    const [answer, regionZones] = await Promise.all([web.api.get<{ items: ComplaintDeadlineLine[] }>(c, `/complaints?includeClosed=${includeClosed}`), listRegionTimeZones(web.db)]);
     const lines = answer.status === 200 ? answer.data.items : [];
     const breached = lines.filter((line) => line.isComplianceBreached).length;
     return c.html(
@@ -63,7 +65,7 @@ export function createComplianceRoutes(web: WebContext) {
         <h1>Formal complaints by deadline</h1>
         <p>{lines.length} complaint{lines.length === 1 ? '' : 's'} · <strong>{breached}</strong> in breach · <a href={includeClosed ? '/compliance' : '/compliance?closed=1'}>{includeClosed ? 'Open only' : 'Include closed'}</a></p>
         <p class="muted">Operational clocks count business days in the customer's region (day 10 escalation, day 15 resolution); regulator clocks count calendar days (CFPB 15 and 60).</p>
-        {lines.length === 0 ? <p class="panel muted">No formal complaints.</p> : lines.map((line) => <ComplaintRow line={line} />)}
+        {lines.length === 0 ? <p class="panel muted">No formal complaints.</p> : lines.map((line) => <ComplaintRow line={line} timeZone={regionZones.get(line.regionCode) ?? fallbackTimeZone} />)}
       </PageLayout>,
     );
   });
@@ -72,11 +74,12 @@ export function createComplianceRoutes(web: WebContext) {
     const principal = readWebPrincipal(c);
     const caseId = c.req.param('caseId');
     if (!uuidPattern.test(caseId)) return c.notFound();
-    const [detail, timeline, history, letters] = await Promise.all([
+    const [detail, timeline, history, letters, timeZone] = await Promise.all([
       web.api.get<CaseDetailData>(c, `/cases/${caseId}`),
       web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`),
       web.api.get<{ source: string; entries: HistoryTimelineEntry[] }>(c, `/cases/${caseId}/history`),
       listCaseLetters(web.db, caseId),
+      findCaseTimeZone(web.db, caseId),
     ]);
     if (detail.status !== 200) return c.html(<PageLayout title="Case" principal={principal} section="compliance" flash={{ kind: 'error', text: describeProblem(detail) }}><h1>Case not available</h1></PageLayout>, 404);
     const actorNames = timeline.status === 200 ? await findActorNames(web.db, [...timeline.data.events.map((event) => event.actor ?? ''), ...timeline.data.notes.map((note) => note.authorName)]) : new Map<string, string>();
@@ -88,13 +91,13 @@ export function createComplianceRoutes(web: WebContext) {
         <div class="grid-wide">
           <section class="panel" aria-labelledby="audit-title">
             <h2 id="audit-title">Audit trail (event log)</h2>
-            {timeline.status === 200 ? <CaseTimeline timeline={timeline.data} showActors actorNames={actorNames} /> : <p>{describeProblem(timeline)}</p>}
+            {timeline.status === 200 ? <CaseTimeline timeline={timeline.data} showActors actorNames={actorNames} timeZone={timeZone} /> : <p>{describeProblem(timeline)}</p>}
           </section>
           <div>
             <section class="panel" aria-labelledby="letters-title">
               <h2 id="letters-title">Letters</h2>
               {letters.length === 0 ? <p class="muted">No letters.</p> : (
-                <ul>{letters.map((letter) => <li>{letter.hasBytes ? <a href={`/compliance/cases/${caseId}/letters/${letter.letterId}`}>{letter.fileName}</a> : letter.fileName} · {humanizeCode(letter.kind)} · {letter.deliveryMethod} · {letter.sentAt ? `sent ${formatInstant(letter.sentAt.toISOString())}` : 'not sent yet'}</li>)}</ul>
+                <ul>{letters.map((letter) => <li>{letter.hasBytes ? <a href={`/compliance/cases/${caseId}/letters/${letter.letterId}`}>{letter.fileName}</a> : letter.fileName} · {humanizeCode(letter.kind)} · {letter.deliveryMethod} · {letter.sentAt ? `sent ${formatInstant(letter.sentAt, timeZone)}` : 'not sent yet'}</li>)}</ul>
               )}
             </section>
             <section class="panel" aria-labelledby="history-title">
@@ -102,7 +105,7 @@ export function createComplianceRoutes(web: WebContext) {
               {history.status !== 200 ? <p>{describeProblem(history)}</p> : (
                 <>
                   <p class="muted">Source: {history.data.source}</p>
-                  <ol class="timeline">{history.data.entries.map((entry) => <li><strong>{entry.type}</strong> <span class="muted">#{entry.eventId} · {formatInstant(entry.at)} · {entry.actor}</span><div>{entry.summary}</div></li>)}</ol>
+                  <ol class="timeline">{history.data.entries.map((entry) => <li><strong>{entry.type}</strong> <span class="muted">#{entry.eventId} · {formatInstant(entry.at, timeZone)} · {entry.actor}</span><div>{entry.summary}</div></li>)}</ol>
                 </>
               )}
             </section>

@@ -41,7 +41,7 @@ export function NewCaseForm(props: { view: Customer360Data; csrfToken: string })
 }
 
 /** Profile, accounts, payments, open cases, last interactions, preferences, risk flags and CSAT, on one page. */
-export function Customer360View(props: { view: Customer360Data; csrfToken: string; canCreateCase: boolean }) {
+export function Customer360View(props: { view: Customer360Data; csrfToken: string; canCreateCase: boolean; timeZone?: string }) {
   const { view } = props;
   return (
     <div class="grid-wide">
@@ -60,11 +60,11 @@ export function Customer360View(props: { view: Customer360Data; csrfToken: strin
         <Section id="payments-title" title="Recent payments">
           <div class="table-scroll" tabindex={0}><table>
             <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Amount</th><th scope="col">Status</th></tr></thead>
-            <tbody>{view.recentTransactions.map((t) => <tr><td>{formatInstant(t.occurredAt)}</td><td>{t.description}</td><td>{formatMoney(t.amountCents, t.currency)}</td><td>{t.status}</td></tr>)}</tbody>
+            <tbody>{view.recentTransactions.map((t) => <tr><td>{formatInstant(t.occurredAt, props.timeZone)}</td><td>{t.description}</td><td>{formatMoney(t.amountCents, t.currency)}</td><td>{t.status}</td></tr>)}</tbody>
           </table></div>
         </Section>
         <Section id="interactions-title" title="Last 10 interactions">
-          <ul>{view.recentInteractions.map((i) => <li>{formatInstant(i.occurredAt)} · {i.channel} ({i.direction}): {i.summary}</li>)}</ul>
+          <ul>{view.recentInteractions.map((i) => <li>{formatInstant(i.occurredAt, props.timeZone)} · {i.channel} ({i.direction}): {i.summary}</li>)}</ul>
         </Section>
       </div>
       <div>
@@ -75,7 +75,7 @@ export function Customer360View(props: { view: Customer360Data; csrfToken: strin
             <dt>E-mail</dt><dd>{view.profile.email ?? '—'}</dd>
             <dt>Phone</dt><dd>{view.profile.phone ?? '—'}</dd>
             <dt>Segment</dt><dd>{humanizeCode(view.profile.segment)}</dd>
-            <dt>Region</dt><dd>{view.profile.regionCode}</dd>
+            <dt>Region</dt><dd>{view.profile.regionCode}{props.timeZone ? ` (times shown in ${props.timeZone})` : ''}</dd>
             <dt>Language</dt><dd>{view.profile.preferredLanguage}</dd>
             <dt>Since</dt><dd>{view.profile.customerSince.slice(0, 10)}</dd>
             <dt>Health</dt><dd>{view.profile.healthScore}</dd>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Customer360View, type Customer360Data } from './customer-360-view.js';
+import { findRegionTimeZone } from './viewer-time-zone.js';
 import { canCallApi } from './page-access.js';
 import { PageLayout } from './page-layout.js';
 import { describeProblem } from './web-api-client.js';
@@ -57,10 +58,12 @@ export function createCustomerRoutes(web: WebContext) {
     const answer = await web.api.get<Customer360Data>(c, `/customers/${customerId}/360`);
     if (answer.status !== 200) return c.html(<PageLayout title="Customer" principal={principal} section="customers" flash={{ kind: 'error', text: describeProblem(answer) }}><h1>Customer not available</h1></PageLayout>, 404);
     const view = answer.data;
+    // The customer's own local time: what matters when calling them back.
+    const timeZone = await findRegionTimeZone(web.db, view.profile.regionCode);
     return c.html(
       <PageLayout title={view.profile.name} principal={principal} section="customers" flash={readFlash(c)}>
         <h1>{view.profile.name} <span class="muted">({view.profile.customerNumber})</span></h1>
-        <Customer360View view={view} csrfToken={principal.csrfToken ?? ''} canCreateCase={canCallApi(principal.role, 'POST', '/cases')} />
+        <Customer360View view={view} csrfToken={principal.csrfToken ?? ''} canCreateCase={canCallApi(principal.role, 'POST', '/cases')} timeZone={timeZone} />
       </PageLayout>,
     );
   });

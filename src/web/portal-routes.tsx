@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { caseTypes } from '../domain/case-vocabulary.js';
 import type { CaseDetailData, CaseRow, TimelineData } from './case-types.js';
 import { formatInstant } from './format-time.js';
+import { findViewerTimeZone } from './viewer-time-zone.js';
 import { PageLayout } from './page-layout.js';
 import { choosePortalLanguage, findPortalMessages, type PortalLanguage, type PortalMessages } from './portal-messages.js';
 import { describeProblem } from './web-api-client.js';
@@ -55,7 +56,7 @@ export function createPortalRoutes(web: WebContext) {
     const principal = readWebPrincipal(c);
     const language = readLanguage(c);
     const t = findPortalMessages(language);
-    const answer = await web.api.get<{ items: CaseRow[] }>(c, '/cases?limit=50&sort=-createdAt');
+    const [answer, timeZone] = await Promise.all([web.api.get<{ items: CaseRow[] }>(c, '/cases?limit=50&sort=-createdAt'), findViewerTimeZone(web.db, principal)]);
     const cases = answer.status === 200 ? answer.data.items : [];
     return c.html(
       <PageLayout title={t.title} principal={principal} section="portal" lang={language} chrome={t} flash={readFlash(c)}>
@@ -65,7 +66,7 @@ export function createPortalRoutes(web: WebContext) {
           <section class="panel" aria-labelledby="my-cases">
             <h2 id="my-cases">{t.title}</h2>
             {cases.length === 0 ? <p class="muted">{t.noCases}</p> : (
-              <ul>{cases.map((row) => <li data-case-id={row.caseId}><a href={`/portal/cases/${row.caseId}`}>#{row.caseNumber} {row.subject}</a> <span class="chip">{lookUp(t.statuses, row.status)}</span> <span class="muted">{t.opened} {formatInstant(row.createdAt)}</span></li>)}</ul>
+              <ul>{cases.map((row) => <li data-case-id={row.caseId}><a href={`/portal/cases/${row.caseId}`}>#{row.caseNumber} {row.subject}</a> <span class="chip">{lookUp(t.statuses, row.status)}</span> <span class="muted">{t.opened} {formatInstant(row.createdAt, timeZone)}</span></li>)}</ul>
             )}
           </section>
           <section class="panel" aria-labelledby="new-case">
@@ -102,7 +103,7 @@ export function createPortalRoutes(web: WebContext) {
     const t = findPortalMessages(language);
     const caseId = c.req.param('caseId');
     if (!uuidPattern.test(caseId)) return c.notFound();
-    const [detail, timeline] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`)]);
+    const [detail, timeline, timeZone] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`), findViewerTimeZone(web.db, principal)]);
     if (detail.status !== 200 || timeline.status !== 200) return c.html(<PageLayout title={t.caseHeading} principal={principal} section="portal" lang={language} chrome={t} flash={{ kind: 'error', text: describeProblem(detail) }}><p><a href="/portal">{t.back}</a></p></PageLayout>, 404);
     const notes = timeline.data.notes;
     const eventTypes = new Set(timeline.data.events.map((event) => event.type));
@@ -116,7 +117,7 @@ export function createPortalRoutes(web: WebContext) {
         <div class="grid-wide" id="portal-live">
           <section class="panel" aria-labelledby="messages-title">
             <h2 id="messages-title">{t.messages}</h2>
-            {notes.length === 0 ? <p class="muted">{t.noMessages}</p> : <ol class="timeline">{notes.map((note) => <li><strong>{note.authorName}</strong> <span class="muted">{formatInstant(note.createdAt)}</span><p>{note.body}</p></li>)}</ol>}
+            {notes.length === 0 ? <p class="muted">{t.noMessages}</p> : <ol class="timeline">{notes.map((note) => <li><strong>{note.authorName}</strong> <span class="muted">{formatInstant(note.createdAt, timeZone)}</span><p>{note.body}</p></li>)}</ol>}
             <form class="stack" method="post" action={`/portal/cases/${caseId}/reply`}>
               <input type="hidden" name="_csrf" value={principal.csrfToken ?? ''} />
               <label>{t.reply}<textarea name="body" rows={3} required maxlength={10000}></textarea></label>
@@ -125,7 +126,7 @@ export function createPortalRoutes(web: WebContext) {
           </section>
           <section class="panel" aria-labelledby="progress-title">
             <h2 id="progress-title">{t.progress}</h2>
-            <ol class="timeline">{timeline.data.events.map((event) => <li>{lookUp(t.events, event.type)} <span class="muted">{formatInstant(event.occurredAt)}</span></li>)}</ol>
+            <ol class="timeline">{timeline.data.events.map((event) => <li>{lookUp(t.events, event.type)} <span class="muted">{formatInstant(event.occurredAt, timeZone)}</span></li>)}</ol>
           </section>
         </div>
       </PageLayout>,

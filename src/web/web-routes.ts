@@ -6,6 +6,8 @@ import { createComplianceRoutes } from './compliance-routes.js';
 import { createCaseDetailRoutes } from './case-detail-routes.js';
 import { createCaseListRoutes } from './case-list-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
+import { bulkSelectionScript } from './bulk-selection-script.js';
+import { dragAssignScript } from './drag-assign-script.js';
 import { keyboardShortcutsScript } from './keyboard-shortcuts-script.js';
 import { liveUpdatesScript } from './live-updates-script.js';
 import { createLoginRoutes } from './login-routes.js';
@@ -31,7 +33,7 @@ export function createWebRoutes(deps: WebDeps) {
   const web: WebContext = { api: createWebApiClient(deps.callApi), db: deps.db, now: deps.now ?? (() => new Date()), temporalUiUrl: deps.temporalUiUrl, isDemo: deps.isDemo ?? true };
   const routes = new Hono();
   routes.get('/assets/app.css', (c) => c.body(appStylesheet, 200, { ...assetHeaders, 'content-type': 'text/css; charset=utf-8' }));
-  routes.get('/assets/app.js', (c) => c.body(liveUpdatesScript + keyboardShortcutsScript, 200, { ...assetHeaders, 'content-type': 'text/javascript; charset=utf-8' }));
+  routes.get('/assets/app.js', (c) => c.body(liveUpdatesScript + keyboardShortcutsScript + bulkSelectionScript + dragAssignScript, 200, { ...assetHeaders, 'content-type': 'text/javascript; charset=utf-8' }));
   routes.route('/', createLoginRoutes(web));
   routes.route('/', createCaseListRoutes(web));
   routes.route('/', createCaseDetailRoutes(web));

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { seedDatabase } from '../../db/seed/seed-database.js';
 import { createApp } from '../../src/api/app.js';
@@ -109,4 +110,11 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
 /** Saves a full-page screenshot under tests/.artifacts/ (gitignored) for people to look at. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${artifactsDir}${name}.png`, fullPage: true });
+}
+
+/** Every page a browser test visits: a screenshot to look at, and no serious or critical axe violation. */
+export async function expectAccessiblePage(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, name);
+  const violations = await findSeriousViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }

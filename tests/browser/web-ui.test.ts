@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { findSeriousViolations, saveScreenshot, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { expectAccessiblePage, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
 let harness: BrowserHarness;
 beforeAll(async () => {
@@ -8,31 +7,24 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => harness?.stop());
 
-/** Every page visited gets an axe run and a screenshot. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, name);
-  const violations = await findSeriousViolations(page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
 describe('the web UI in Chromium', () => {
   it('a CSR finds a customer, opens a case from the 360° view, adds a note and transfers it while a supervisor watches live', async () => {
     const login = await harness.browser.newPage({ baseURL: harness.baseUrl });
     await login.goto('/login');
-    await checkPage(login, 'login');
+    await expectAccessiblePage(login, 'login');
     await login.close();
 
     const csr = (await harness.logIn('li.lei@example.com', 'csr-demo-2026')).page;
     expect(new URL(csr.url()).pathname).toBe('/app/cases');
-    await checkPage(csr, 'csr-cases');
+    await expectAccessiblePage(csr, 'csr-cases');
 
     await csr.getByRole('link', { name: 'Customers' }).click();
     await csr.getByLabel('Name, phone, e-mail or account number').fill('CUS-000001');
     await csr.getByRole('button', { name: 'Search' }).click();
-    await checkPage(csr, 'csr-customer-search');
+    await expectAccessiblePage(csr, 'csr-customer-search');
     await csr.locator('table a[href^="/app/customers/"]').first().click();
     await csr.getByRole('heading', { name: 'New case for this customer' }).waitFor();
-    await checkPage(csr, 'csr-customer-360');
+    await expectAccessiblePage(csr, 'csr-customer-360');
 
     await csr.getByLabel('Subject').fill('Payment not posted to my loan');
     await csr.getByLabel('Case type').selectOption('payment_issue');
@@ -40,7 +32,7 @@ describe('the web UI in Chromium', () => {
     const casePath = new URL(csr.url()).pathname;
     await csr.getByRole('heading', { name: /Payment not posted to my loan/ }).waitFor();
     await csr.locator('[data-event-type="case_created"]').waitFor();
-    await checkPage(csr, 'csr-case-detail');
+    await expectAccessiblePage(csr, 'csr-case-detail');
 
     const supervisor = (await harness.logIn('supervisor@example.com', 'supervisor-demo-2026')).page;
     await supervisor.goto(casePath);
@@ -62,11 +54,11 @@ describe('the web UI in Chromium', () => {
     await supervisor.getByText('Customer sent the bank statement').waitFor();
     await supervisor.getByText('Needs the payments team').waitFor();
     expect(await supervisor.evaluate(() => (globalThis as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
-    await checkPage(supervisor, 'supervisor-case-live');
+    await expectAccessiblePage(supervisor, 'supervisor-case-live');
 
     await supervisor.goto('/supervisor');
     await supervisor.getByRole('heading', { name: 'Queue load' }).waitFor();
-    await checkPage(supervisor, 'supervisor-dashboard');
+    await expectAccessiblePage(supervisor, 'supervisor-dashboard');
   });
 
   it('keeps a CSR out of the admin console; a complaint shows both clocks; an admin versions a policy and applies it', async () => {
@@ -91,15 +83,15 @@ describe('the web UI in Chromium', () => {
     }
     await expect(complaint.locator('[data-clock="complaint_resolution"]').textContent()).resolves.toMatch(/Day 15 resolution.*business days? left/);
     await expect(complaint.locator('[data-clock="regulator_response"]').textContent()).resolves.toMatch(/CFPB response.*\d+ days? left/);
-    await checkPage(compliance, 'compliance-complaints');
+    await expectAccessiblePage(compliance, 'compliance-complaints');
     await complaint.getByRole('link').first().click();
     await compliance.getByRole('heading', { name: 'Temporal history' }).waitFor();
     await compliance.getByText('WorkflowExecutionStarted').first().waitFor();
-    await checkPage(compliance, 'compliance-audit');
+    await expectAccessiblePage(compliance, 'compliance-audit');
 
     const admin = (await harness.logIn('admin@example.com', 'admin-demo-2026')).page;
     expect(new URL(admin.url()).pathname).toBe('/admin');
-    await checkPage(admin, 'admin-sla-policies');
+    await expectAccessiblePage(admin, 'admin-sla-policies');
     await admin.getByText('New version').click();
     await Promise.all([admin.waitForURL(/ok=/), admin.getByRole('button', { name: 'Create version' }).click()]);
     await admin.getByText('Version 2 created.').waitFor();
@@ -107,9 +99,9 @@ describe('the web UI in Chromium', () => {
     await Promise.all([admin.waitForURL(/\/apply\//), admin.getByRole('button', { name: 'Apply to open cases' }).click()]);
     await admin.locator('[data-apply-status="done"]').waitFor();
     expect(await admin.getByText(/of [1-9]\d* open cases signalled/).count()).toBe(1);
-    await checkPage(admin, 'admin-apply-progress');
+    await expectAccessiblePage(admin, 'admin-apply-progress');
     await admin.goto('/admin/collections/queues');
-    await checkPage(admin, 'admin-queues');
+    await expectAccessiblePage(admin, 'admin-queues');
   });
 
   it('works at phone width in the dark theme', async () => {
@@ -119,10 +111,10 @@ describe('the web UI in Chromium', () => {
     await page.getByLabel('E-mail').fill('supervisor@example.com');
     await page.getByLabel('Password').fill('supervisor-demo-2026');
     await Promise.all([page.waitForURL(/\/supervisor/), page.getByRole('button', { name: 'Log in' }).click()]);
-    await checkPage(page, 'phone-dark-supervisor');
+    await expectAccessiblePage(page, 'phone-dark-supervisor');
     await page.locator('a[href^="/app/cases/"]').first().click();
     await page.getByRole('heading', { name: 'Actions' }).waitFor();
-    await checkPage(page, 'phone-dark-case-detail');
+    await expectAccessiblePage(page, 'phone-dark-case-detail');
     await context.close();
   });
 
@@ -133,7 +125,7 @@ describe('the web UI in Chromium', () => {
       where u.role = 'customer' and c.last_survey_sent_at is null order by u.email limit 1`;
     const { page } = await harness.logIn(customer!.email, 'customer-demo-2026');
     expect(new URL(page.url()).pathname).toBe('/portal');
-    await checkPage(page, 'portal-home');
+    await expectAccessiblePage(page, 'portal-home');
     await page.getByLabel('Subject').fill('My autopay did not run');
     await page.getByLabel('Details').fill('It was due on the 1st.');
     await Promise.all([page.waitForURL(/ok=/), page.getByRole('button', { name: 'Send', exact: true }).click()]);
@@ -145,7 +137,7 @@ describe('the web UI in Chromium', () => {
     }
     await page.getByRole('link', { name: /My autopay did not run/ }).click();
     await page.getByRole('heading', { name: /My autopay did not run/ }).waitFor();
-    await checkPage(page, 'portal-case');
+    await expectAccessiblePage(page, 'portal-case');
     const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
 
     const csr = (await harness.logIn('li.lei@example.com', 'csr-demo-2026')).page;
@@ -162,7 +154,7 @@ describe('the web UI in Chromium', () => {
       await page.waitForTimeout(100);
       await page.reload();
     }
-    await checkPage(page, 'portal-survey');
+    await expectAccessiblePage(page, 'portal-survey');
     await page.getByRole('radio', { name: '4' }).check();
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByLabel('Anything else? (optional)').fill('Quick and kind');
@@ -179,6 +171,6 @@ describe('the web UI in Chromium', () => {
     await page.goto('/portal?lang=es');
     await page.getByRole('heading', { name: 'Cuéntenos qué pasó' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    await checkPage(page, 'portal-home-es');
+    await expectAccessiblePage(page, 'portal-home-es');
   });
 });

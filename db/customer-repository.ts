@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { openCaseStatuses } from '../src/domain/case-vocabulary.js';
 import type { Db } from './client.js';
 import { cases, customerAccounts, customerRiskFlags, customers, interactions, surveys, transactions, type CommunicationPreferences } from './schema.js';
 
@@ -11,7 +12,6 @@ export interface CustomerMatch {
   segment: string;
 }
 
-const openStatuses = ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated'] as const;
 const nameColumn = sql<string>`coalesce(${customers.organizationName}, ${customers.firstName} || ' ' || ${customers.lastName})`;
 
 /** Customers matching a name, phone, e-mail, customer number or account number. */
@@ -68,7 +68,7 @@ export async function findCustomer360(db: Db, customerId: string): Promise<Custo
   const [accounts, recentTransactions, openCases, recentInteractions, riskFlags, csatHistory] = await Promise.all([
     db.select().from(customerAccounts).where(eq(customerAccounts.customerId, customerId)).orderBy(customerAccounts.openedAt),
     db.select().from(transactions).where(eq(transactions.customerId, customerId)).orderBy(desc(transactions.occurredAt)).limit(20),
-    db.select().from(cases).where(and(eq(cases.customerId, customerId), inArray(cases.status, [...openStatuses]))).orderBy(desc(cases.createdAt)).limit(50),
+    db.select().from(cases).where(and(eq(cases.customerId, customerId), inArray(cases.status, [...openCaseStatuses]))).orderBy(desc(cases.createdAt)).limit(50),
     db.select().from(interactions).where(eq(interactions.customerId, customerId)).orderBy(desc(interactions.occurredAt)).limit(10),
     db.select().from(customerRiskFlags).where(and(eq(customerRiskFlags.customerId, customerId), isNull(customerRiskFlags.clearedAt))),
     db.select().from(surveys).where(and(eq(surveys.customerId, customerId), eq(surveys.status, 'answered'))).orderBy(desc(surveys.answeredAt)).limit(20),

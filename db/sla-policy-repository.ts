@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { adminAuditLog, cases, slaPolicies, slaPolicyVersions, type SlaPolicyTargets, type SlaTimeMode } from './schema.js';
 import type { AuditActor } from './admin-repository.js';
+import { openCaseStatuses } from '../src/domain/case-vocabulary.js';
 
 export interface SlaPolicyView {
   policyId: string;
@@ -58,7 +59,7 @@ export async function findSlaPolicyVersion(db: Db, policyId: string, version: nu
 /** Open cases under the policy (or with no policy recorded) that do not run this version yet. */
 function selectCasesToReapply(policyId: string, version: number) {
   return and(
-    inArray(cases.status, ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated']),
+    inArray(cases.status, [...openCaseStatuses]),
     or(eq(cases.slaPolicyId, policyId), isNull(cases.slaPolicyId)),
     or(isNull(cases.slaPolicyVersion), ne(cases.slaPolicyVersion, version)),
   );

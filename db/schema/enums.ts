@@ -1,15 +1,15 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Value lists shared with the rest of the code base. The workflow's domain rules decide
-// transitions; these enums only guarantee that nothing else lands in the columns.
+// transitions; these enums only guarantee that nothing else lands in the columns. The lists the
+// domain owns come from there, so a column cannot drift from the words the rules speak.
+import { agentAvailabilities } from '../../src/domain/agent-selection.js';
+import { caseChannels, caseComplexities, casePriorities, caseStatuses, customerSegments } from '../../src/domain/case-vocabulary.js';
+import { complaintClassifications } from '../../src/domain/complaint-classification.js';
+import { timeModes as slaTimeModes } from '../../src/domain/sla-clock.js';
 
-export const caseStatuses = ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated', 'resolved', 'closed'] as const;
-export const casePriorities = ['P1', 'P2', 'P3', 'P4'] as const;
-export const caseChannels = ['phone', 'email', 'portal', 'chat'] as const;
-export const customerSegments = ['standard', 'vip', 'institutional'] as const;
-export const caseComplexities = ['simple', 'moderate', 'complex'] as const;
-/** Lending story, business rule 3. */
-export const complaintClassifications = ['formal_complaint', 'inquiry', 'feedback'] as const;
+export { agentAvailabilities, caseChannels, caseComplexities, casePriorities, caseStatuses, complaintClassifications, customerSegments, slaTimeModes };
+
 /** on_track → warning (a threshold passed) → breached; paused while pending customer; met once resolved in time. */
 export const slaStates = ['on_track', 'warning', 'breached', 'paused', 'met', 'missed'] as const;
 export const caseClockKinds = [
@@ -23,7 +23,6 @@ export const caseClockKinds = [
 export const noteVisibilities = ['internal', 'customer_visible'] as const;
 export const noteKinds = ['note', 'customer_reply', 'system'] as const;
 export const userRoles = ['csr', 'senior', 'supervisor', 'compliance', 'admin', 'customer'] as const;
-export const agentAvailabilities = ['online', 'away', 'offline'] as const;
 export const accountTypes = ['loan', 'guarantee', 'investment', 'order'] as const;
 export const interactionChannels = ['phone', 'email', 'chat', 'portal', 'sms', 'postal'] as const;
 export const contactChannels = ['email', 'sms', 'phone', 'postal', 'portal'] as const;
@@ -32,7 +31,6 @@ export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'cancelle
 export const letterKinds = ['acknowledgement', 'interim_response', 'response'] as const;
 export const surveyStatuses = ['scheduled', 'sent', 'answered', 'expired', 'cancelled'] as const;
 export const approvalStatuses = ['pending', 'approved', 'rejected', 'expired', 'cancelled'] as const;
-export const slaTimeModes = ['business', 'calendar'] as const;
 export const routingOutcomes = ['assigned', 'queued', 'manual_scheduling'] as const;
 
 export type CaseStatus = (typeof caseStatuses)[number];

@@ -17,14 +17,18 @@ export interface ComplaintClockLine {
   breachedAt: string | null;
 }
 
-/** A formal complaint with both pairs of clocks, as the compliance view lists it. */
-export interface ComplaintDeadlineLine {
+/** The case a compliance line is about, as every compliance list shows it. */
+export interface ComplaintCaseSummary {
   caseId: string;
   caseNumber: number;
   subject: string;
   status: string;
   regionCode: string;
   customerName: string;
+}
+
+/** A formal complaint with both pairs of clocks, as the compliance view lists it. */
+export interface ComplaintDeadlineLine extends ComplaintCaseSummary {
   assigneeAgentId: string | null;
   receivedAt: string;
   isComplianceBreached: boolean;

@@ -2,15 +2,10 @@ import { and, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { caseClocks, cases, customers } from '../../db/schema.js';
 import { complaintDeadlineKinds, type ComplaintDeadlineKind } from '../domain/complaint-clocks.js';
+import type { ComplaintCaseSummary } from './complaint-deadlines.js';
 
 /** A missed complaint or regulator deadline; instants as ISO strings. */
-export interface ComplianceBreachLine {
-  caseId: string;
-  caseNumber: number;
-  subject: string;
-  status: string;
-  regionCode: string;
-  customerName: string;
+export interface ComplianceBreachLine extends ComplaintCaseSummary {
   clock: ComplaintDeadlineKind;
   dueAt: string | null;
   breachedAt: string;

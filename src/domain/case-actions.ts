@@ -1,11 +1,11 @@
 import { refuse, type DomainResult } from './errors.js';
-import type { CaseStatus } from './case-vocabulary.js';
+import { openCaseStatuses, type CaseStatus } from './case-vocabulary.js';
 
 /** The actions a person can ask of a case; each becomes one signal to the case workflow. */
 export const caseActions = ['note', 'assign', 'transfer', 'escalate', 'de-escalate', 'priority', 'pause', 'resume', 'resolve', 'reopen'] as const;
 export type CaseAction = (typeof caseActions)[number];
 
-const open: readonly CaseStatus[] = ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated'];
+const open: readonly CaseStatus[] = openCaseStatuses;
 
 /**
  * The statuses in which an action makes sense, as a cheap pre-check before signalling. The

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agents, cases } from '../../db/schema.js';
 import type { PickOption } from './reference-lists.js';
+import { openCaseStatuses } from '../domain/case-vocabulary.js';
 
 /** An agent as the supervisor's assignment board shows it: who, whether on shift, how busy. */
 export interface AgentLoad extends PickOption {
@@ -9,14 +10,13 @@ export interface AgentLoad extends PickOption {
   openCases: number;
 }
 
-const openStatuses = ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated'];
 
 /**
  * Active agents by name with their availability and open cases. The count is a subquery per agent,
  * so each is a short range of the (assignee, status) index rather than a join over every open case.
  */
 export async function listAgentLoads(db: Db): Promise<AgentLoad[]> {
-  const statusList = sql.join(openStatuses.map((status) => sql`${status}`), sql`, `);
+  const statusList = sql.join(openCaseStatuses.map((status) => sql`${status}`), sql`, `);
   const rows = await db
     .select({
       value: agents.id,

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Principal } from '../auth/principal.js';
+import { openCaseStatuses } from '../domain/case-vocabulary.js';
 import { listAgentLoads, type AgentLoad } from './agent-load-query.js';
 import { CaseTable } from './case-table.js';
 import type { CaseRow } from './case-types.js';
@@ -13,7 +14,7 @@ import { findViewerTimeZone } from './viewer-time-zone.js';
 import { readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 import { readFlash } from './web-flash.js';
 
-const openStatuses = 'new,assigned,in_progress,pending_customer,escalated';
+const openStatuses = openCaseStatuses.join(',');
 const sumOf = (counts: CountBy[], keys: string[]): number => counts.filter((entry) => keys.includes(entry.key)).reduce((total, entry) => total + entry.count, 0);
 
 interface DeskData {
@@ -40,7 +41,7 @@ async function readDesk(web: WebContext, c: Context): Promise<DeskData> {
 function SupervisorLive(props: { data: DeskData; principal: Principal; now: Date }) {
   const { figures } = props.data;
   const stats = [
-    { label: 'Open', value: sumOf(figures.byStatus, ['new', 'assigned', 'in_progress', 'pending_customer', 'escalated']) },
+    { label: 'Open', value: sumOf(figures.byStatus, [...openCaseStatuses]) },
     { label: 'In progress', value: sumOf(figures.byStatus, ['in_progress']) },
     { label: 'Resolved', value: sumOf(figures.byStatus, ['resolved', 'closed']) },
     { label: 'SLA at risk', value: sumOf(figures.openBySlaState, ['warning']) },

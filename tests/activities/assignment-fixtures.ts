@@ -4,6 +4,7 @@ import type { AssignCaseInput } from '../../activities/assignment/assignment-typ
 import type { Db } from '../../db/client.js';
 import { agentLanguages, agentQueues, agents, agentSkills, cases, customers } from '../../db/schema.js';
 import type { CaseFacts } from '../../src/domain/routing.js';
+import { buildFacts } from '../domain/routing-fixtures.js';
 
 /** Wednesday 2026-11-18, 10:00 in Los Angeles and 13:00 in New York: every seeded region is at work. */
 export const businessHoursIso = '2026-11-18T18:00:00.000Z';
@@ -14,18 +15,7 @@ let caseCount = 0;
 export async function insertRoutableCase(db: Db, facts: Partial<CaseFacts> = {}, decidedAt = businessHoursIso): Promise<AssignCaseInput> {
   const [customer] = await db.select({ id: customers.id }).from(customers).limit(1);
   if (!customer) throw new Error('seed the database first: no customers');
-  const full: CaseFacts = {
-    caseType: 'information_request',
-    channel: 'phone',
-    segment: 'standard',
-    complexity: 'simple',
-    priority: 'P3',
-    language: 'en',
-    regionCode: 'us_eastern',
-    tags: [],
-    isUrgent: false,
-    ...facts,
-  };
+  const full = buildFacts(facts);
   caseCount += 1;
   const caseId = randomUUID();
   await db.insert(cases).values({

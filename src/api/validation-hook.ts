@@ -12,10 +12,13 @@ export function toFieldIssues(error: ZodError, target: string): FieldIssue[] {
   }));
 }
 
+/** What each validated part of a request is called in a message people read. */
+const targetNames: Record<string, string> = { json: 'request body', form: 'form', query: 'query parameters', param: 'path parameters', header: 'headers', cookie: 'cookies' };
+
 /** The one validation hook of every route: 400 problem+json naming each wrong field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const validationHook: Hook<any, Env, any, any> = (result, c) => {
   if (result.success) return undefined;
   const issues = toFieldIssues(result.error as ZodError, result.target);
-  return problemResponse(buildProblem(c, 400, 'validation_failed', `invalid ${result.target}`, issues));
+  return problemResponse(buildProblem(c, 400, 'validation_failed', `the ${targetNames[result.target] ?? result.target} has invalid fields: ${issues.map((issue) => issue.field).join(', ')}`, issues));
 };

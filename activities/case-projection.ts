@@ -1,12 +1,10 @@
-import { sql as drizzleSql } from 'drizzle-orm';
+import { and, sql as drizzleSql, eq, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { caseClocks, caseEvents, caseNotes, caseReviews, cases, customers, notificationOutbox, surveys } from '../db/schema.js';
-import type { CaseRowSnapshot, ClockSnapshot, ProjectCaseEventInput, ProjectCaseEventResult } from './case-projection-types.js';
+import type { CaseRowSnapshot, ClockSnapshot, ProjectCaseEventInput, ProjectCaseEventResult, SurveyRecord } from './case-projection-types.js';
 
 /** The channel the API listens on to push live updates (server-sent events). */
 export const caseChangedChannel = 'case_changed';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const toDate = (ms: number | null | undefined): Date | null => (ms === null || ms === undefined ? null : new Date(ms));
 
@@ -72,17 +70,22 @@ function toClockRow(caseId: string, clock: ClockSnapshot, sequence: number) {
   };
 }
 
+/** Runs only when this statement inserted the event: a retried projection writes nothing twice. */
+const isNewEventSql = drizzleSql`exists (select 1 from new_event)`;
+
 /** Upserts the case row; an older event (lower sequence) never overwrites a newer projection. */
-async function upsertCaseRow(tx: Tx, input: ProjectCaseEventInput): Promise<void> {
+function buildCaseRowUpsert(db: Db, input: ProjectCaseEventInput): SQLWrapper {
   const { id: _id, caseNumber: _number, workflowId: _workflowId, ...changes } = toCaseRow(input.caseRow, input.sequence);
-  await tx
+  return db
     .insert(cases)
     .values(toCaseRow(input.caseRow, input.sequence))
     .onConflictDoUpdate({ target: cases.id, set: changes, where: drizzleSql`${cases.lastEventSequence} < ${input.sequence}` });
-  if (input.clocks.length === 0) return;
-  // All clocks in one statement: each row takes its proposed values unless it already holds a newer event's.
+}
+
+/** All clocks in one statement: each row takes its proposed values unless it already holds a newer event's. */
+function buildClocksUpsert(db: Db, input: ProjectCaseEventInput): SQLWrapper {
   const excluded = (column: string) => drizzleSql.raw(`excluded.${column}`);
-  await tx
+  return db
     .insert(caseClocks)
     .values(input.clocks.map((clock) => toClockRow(input.caseId, clock, input.sequence)))
     .onConflictDoUpdate({
@@ -103,33 +106,35 @@ async function upsertCaseRow(tx: Tx, input: ProjectCaseEventInput): Promise<void
     });
 }
 
-/** Writes the records an event causes once: note, outbox rows, survey, review, CSAT write-back. */
-async function writeEventRecords(tx: Tx, input: ProjectCaseEventInput): Promise<void> {
+/**
+ * The records an event causes: note, outbox rows, survey, review, CSAT write-back. Inserts are
+ * keyed by case and sequence (or the outbox key) and do nothing on a second run; updates are
+ * guarded by `new_event`, so a retried projection changes nothing.
+ */
+function buildEventRecordWrites(db: Db, input: ProjectCaseEventInput): SQLWrapper[] {
+  const writes: SQLWrapper[] = [];
   const occurredAt = new Date(input.occurredAtMs);
   if (input.note) {
-    await tx
-      .insert(caseNotes)
-      .values({ caseId: input.caseId, eventSequence: input.sequence, createdAt: occurredAt, ...input.note })
-      .onConflictDoNothing();
+    writes.push(db.insert(caseNotes).values({ caseId: input.caseId, eventSequence: input.sequence, createdAt: occurredAt, ...input.note }).onConflictDoNothing());
   }
-  for (const notification of input.notifications ?? []) {
-    const idempotencyKey = `${input.caseId}:${input.sequence}:${notification.template}:${notification.recipient}`;
-    await tx
-      .insert(notificationOutbox)
-      .values({ idempotencyKey, caseId: input.caseId, ...notification })
-      .onConflictDoNothing({ target: notificationOutbox.idempotencyKey });
+  const notifications = input.notifications ?? [];
+  if (notifications.length > 0) {
+    const rows = notifications.map((notification) => ({
+      idempotencyKey: `${input.caseId}:${input.sequence}:${notification.template}:${notification.recipient}`,
+      caseId: input.caseId,
+      ...notification,
+    }));
+    writes.push(db.insert(notificationOutbox).values(rows).onConflictDoNothing({ target: notificationOutbox.idempotencyKey }));
   }
-  if (input.survey) await upsertSurvey(tx, input);
+  if (input.survey) writes.push(...buildSurveyWrites(db, input, input.survey));
   if (input.review) {
-    await tx
-      .insert(caseReviews)
-      .values({ caseId: input.caseId, eventSequence: input.sequence, kind: input.review.kind, reason: input.review.reason })
-      .onConflictDoNothing();
+    const review = { caseId: input.caseId, eventSequence: input.sequence, kind: input.review.kind, reason: input.review.reason };
+    writes.push(db.insert(caseReviews).values(review).onConflictDoNothing());
   }
+  return writes;
 }
 
-async function upsertSurvey(tx: Tx, input: ProjectCaseEventInput): Promise<void> {
-  const survey = input.survey!;
+function buildSurveyWrites(db: Db, input: ProjectCaseEventInput, survey: SurveyRecord): SQLWrapper[] {
   const values = {
     status: survey.status,
     ...(survey.scheduledForMs === undefined ? {} : { scheduledFor: new Date(survey.scheduledForMs) }),
@@ -139,53 +144,53 @@ async function upsertSurvey(tx: Tx, input: ProjectCaseEventInput): Promise<void>
       ? { score: survey.answer.score, isResolved: survey.answer.isResolved, comment: survey.answer.comment, answeredAt: new Date(survey.answer.answeredAtMs) }
       : {}),
   };
-  await tx
+  const surveyUpsert = db
     .insert(surveys)
     .values({ caseId: input.caseId, customerId: input.caseRow.customerId, ...values })
-    .onConflictDoUpdate({ target: surveys.caseId, set: values });
-  if (survey.sentAtMs !== undefined) {
-    await tx.update(customers).set({ lastSurveySentAt: new Date(survey.sentAtMs) }).where(drizzleSql`${customers.id} = ${input.caseRow.customerId}`);
-  }
-  if (survey.answer) {
+    .onConflictDoUpdate({ target: surveys.caseId, set: values, where: isNewEventSql });
+  // One update of the customer row: a statement may change a row once.
+  const customerChanges = {
+    ...(survey.sentAtMs === undefined ? {} : { lastSurveySentAt: new Date(survey.sentAtMs) }),
     // CRM use case D-1: the answer is written back to the customer profile.
-    await tx
-      .update(customers)
-      .set({
-        csatResponseCount: drizzleSql`${customers.csatResponseCount} + 1`,
-        csatScoreSum: drizzleSql`${customers.csatScoreSum} + ${survey.answer.score}`,
-        lastCsatScore: survey.answer.score,
-        lastCsatAt: new Date(survey.answer.answeredAtMs),
-      })
-      .where(drizzleSql`${customers.id} = ${input.caseRow.customerId}`);
-  }
+    ...(survey.answer
+      ? {
+          csatResponseCount: drizzleSql`${customers.csatResponseCount} + 1`,
+          csatScoreSum: drizzleSql`${customers.csatScoreSum} + ${survey.answer.score}`,
+          lastCsatScore: survey.answer.score,
+          lastCsatAt: new Date(survey.answer.answeredAtMs),
+        }
+      : {}),
+  };
+  if (Object.keys(customerChanges).length === 0) return [surveyUpsert];
+  return [surveyUpsert, db.update(customers).set(customerChanges).where(and(eq(customers.id, input.caseRow.customerId), isNewEventSql))];
 }
 
 /**
- * Projects one case event in one transaction: the event log row keyed by (case, sequence) decides
- * whether this is the first run; the records the event causes are written only then, so a retried
- * activity duplicates nothing. The case row and clocks are upserted behind a sequence guard.
+ * Projects one case event in one statement, so one round trip and one commit: the event log row
+ * keyed by (case, sequence) decides whether this is the first run (`new_event`); the records the
+ * event causes are written only then, so a retried activity duplicates nothing. The case row and
+ * clocks are upserted behind a sequence guard. The statement is atomic: a failure writes nothing.
  */
 export async function projectCaseEvent(db: Db, input: ProjectCaseEventInput): Promise<ProjectCaseEventResult> {
-  const isNewEvent = await db.transaction(async (tx) => {
-    await upsertCaseRow(tx, input);
-    const inserted = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: input.caseId,
-        sequence: input.sequence,
-        type: input.eventType,
-        actor: input.actor,
-        payload: input.payload,
-        occurredAt: new Date(input.occurredAtMs),
-      })
-      .onConflictDoNothing({ target: [caseEvents.caseId, caseEvents.sequence] })
-      .returning({ id: caseEvents.id });
-    if (inserted.length === 0) return false;
-    await writeEventRecords(tx, input);
-    // Inside the transaction: Postgres delivers the notice on commit, and never for a rolled-back event.
-    const notice = { caseId: input.caseId, caseNumber: input.caseRow.caseNumber, sequence: input.sequence, type: input.eventType, status: input.caseRow.status };
-    await tx.execute(drizzleSql`select pg_notify(${caseChangedChannel}, ${JSON.stringify(notice)})`);
-    return true;
-  });
-  return { isNewEvent };
+  const eventInsert = db
+    .insert(caseEvents)
+    .values({
+      caseId: input.caseId,
+      sequence: input.sequence,
+      type: input.eventType,
+      actor: input.actor,
+      payload: input.payload,
+      occurredAt: new Date(input.occurredAtMs),
+    })
+    .onConflictDoNothing({ target: [caseEvents.caseId, caseEvents.sequence] })
+    .returning({ id: caseEvents.id });
+  const writes = [buildCaseRowUpsert(db, input), ...(input.clocks.length > 0 ? [buildClocksUpsert(db, input)] : []), ...buildEventRecordWrites(db, input)];
+  const notice = { caseId: input.caseId, caseNumber: input.caseRow.caseNumber, sequence: input.sequence, type: input.eventType, status: input.caseRow.status };
+  // Data-modifying CTEs all run; Postgres delivers the notice on commit, and only for a new event.
+  // Drizzle puts an embedded builder in parentheses: the CTE bodies.
+  const namedWrites = writes.map((write, index) => drizzleSql`${drizzleSql.raw(`write_${index}`)} as ${write}`);
+  const rows = await db.execute<{ is_new_event: boolean }>(drizzleSql`
+    with new_event as ${eventInsert}, ${drizzleSql.join(namedWrites, drizzleSql`, `)}
+    select ${isNewEventSql} as is_new_event, (select pg_notify(${caseChangedChannel}, ${JSON.stringify(notice)}) from new_event) as notified`);
+  return { isNewEvent: rows[0]?.is_new_event === true };
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
@@ -8,6 +9,23 @@ import type { Logger } from '../logger.js';
 
 /** The workflow entry module; the bundler compiles it (and what it imports) for the sandbox. */
 export const caseWorkflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+const domainDirectory = fileURLToPath(new URL('../domain/', import.meta.url));
+
+/**
+ * Modules loaded once into the workflow sandbox and shared by every cached case instead of
+ * evaluated again per workflow: the pure domain (no I/O, no workflow API, only memo caches whose
+ * answers depend on their arguments alone) and Luxon, which it imports. Without them each cached
+ * case carried its own copy of Luxon's and the domain's functions, most of its memory.
+ * The bundler freezes their exports; the domain never mutates them.
+ */
+export const caseWorkflowPreloadModules: readonly string[] = [
+  'luxon',
+  ...readdirSync(domainDirectory)
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => `${domainDirectory}${file}`),
+];
 
 export interface CreateCaseWorkerOptions {
   connection: NativeConnection;
@@ -27,7 +45,7 @@ export async function createCaseWorker(options: CreateCaseWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: caseWorkflowsPath }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: caseWorkflowsPath, bundlerOptions: { preloadModules: [...caseWorkflowPreloadModules] } }),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { ProjectCaseEventInput } from '../../activities/case-projection-types.js';
-import { caseEvents, caseNotes, cases, notificationOutbox } from '../../db/schema.js';
+import { caseEvents, caseNotes, caseReviews, cases, customers, notificationOutbox, surveys } from '../../db/schema.js';
 import { aroundTheClockRegion, insertCustomer, seedCaseReferenceData } from '../fixtures/case-fixtures.js';
 import { seedSlaPolicy } from '../../db/seed/sla-policy-seed.js';
 import { resolveSlaTargets } from '../../src/domain/sla-policy.js';
@@ -64,6 +64,43 @@ describe('projectCaseEvent', () => {
     expect(await db.select().from(notificationOutbox).where(eq(notificationOutbox.caseId, caseId))).toHaveLength(1);
     const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
     expect(row).toMatchObject({ status: 'in_progress', lastEventSequence: 2 });
+  });
+
+  it('writes a CSAT answer back to the customer once, however often the projection runs', async () => {
+    const caseId = randomUUID();
+    const ownCustomerId = await insertCustomer(database.db);
+    const created = buildProjection(caseId, 1);
+    const caseRow = { ...created.caseRow, customerId: ownCustomerId };
+    await activities.projectCaseEvent({ ...created, caseRow });
+    const sentAtMs = Date.UTC(2026, 10, 24, 12);
+    await activities.projectCaseEvent(buildProjection(caseId, 2, { caseRow, eventType: 'csat_sent', survey: { status: 'sent', sentAtMs, windowClosesAtMs: sentAtMs + 7 * 86_400_000 } }));
+    const answer = { score: 2, isResolved: false, comment: 'Took too long', answeredAtMs: sentAtMs + 3_600_000 };
+    const answered = buildProjection(caseId, 3, { caseRow, eventType: 'csat_answered', survey: { status: 'answered', answer }, review: { kind: 'low_csat', reason: 'score 2' } });
+    expect(await activities.projectCaseEvent(answered)).toEqual({ isNewEvent: true });
+    expect(await activities.projectCaseEvent(answered)).toEqual({ isNewEvent: false });
+    const [customer] = await database.db.select().from(customers).where(eq(customers.id, ownCustomerId));
+    expect(customer).toMatchObject({ csatResponseCount: 1, csatScoreSum: 2, lastCsatScore: 2, lastSurveySentAt: new Date(sentAtMs) });
+    const [survey] = await database.db.select().from(surveys).where(eq(surveys.caseId, caseId));
+    expect(survey).toMatchObject({ status: 'answered', score: 2, isResolved: false, sentAt: new Date(sentAtMs) });
+    expect(await database.db.select().from(caseReviews).where(eq(caseReviews.caseId, caseId))).toHaveLength(1);
+  });
+
+  it('writes nothing of an event whose records Postgres refuses', async () => {
+    const caseId = randomUUID();
+    const created = buildProjection(caseId, 1);
+    await activities.projectCaseEvent(created);
+    // An outbox channel outside the enum fails the statement after the event row was inserted in it.
+    const refused = buildProjection(caseId, 2, {
+      caseRow: { ...created.caseRow, status: 'in_progress' },
+      note: { visibility: 'internal', kind: 'note', authorName: 'user:csr', body: 'Never stored' },
+      notifications: [{ template: 'case_assigned', channel: 'carrier_pigeon' as 'email', recipient: 'agent-1', payload: {} }],
+    });
+    await expect(activities.projectCaseEvent(refused)).rejects.toThrow();
+    const db = database.db;
+    expect(await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).toHaveLength(1);
+    expect(await db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId))).toHaveLength(0);
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ status: 'new', lastEventSequence: 1 });
   });
 
   it('announces each projected event on the case_changed channel', async () => {

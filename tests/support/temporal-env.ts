@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes.js';
+import { caseWorkflowPreloadModules } from '../../src/temporal/worker.js';
 import { readTemporalManifest } from '../../src/temporal/temporal-manifest.js';
 
 // Test files read what `npm run setup:temporal` recorded in .tools/temporal.json (npm test runs it
@@ -43,9 +44,12 @@ function installQuietRuntime(): void {
   }
 }
 
-/** Bundles a workflows module once (call in beforeAll, pass the result as `workflowBundle`). */
+/**
+ * Bundles a workflows module once (call in beforeAll, pass the result as `workflowBundle`), with
+ * the shared modules production preloads, so tests run the sandbox production runs.
+ */
 export async function bundleWorkflows(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
-  return await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return await bundleWorkflowCode({ workflowsPath, preloadModules: [...caseWorkflowPreloadModules], logger: quietBundlerLogger });
 }
 
 const ignore = (): void => undefined;

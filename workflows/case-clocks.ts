@@ -36,9 +36,23 @@ export function startClocks(targets: ResolvedSlaTargets, nowMs: number): Record<
   return { firstResponse: startClock(targets.targets.firstResponse, nowMs), resolution: startClock(targets.targets.resolution, nowMs) };
 }
 
+/**
+ * The last evaluation and what it was made from. One event reads the clocks for its row, its
+ * snapshot, its next deadline and the loop's due check, all at the same instant; clocks are
+ * replaced, never mutated, so an unchanged object means an unchanged clock. Each workflow has its
+ * own copy of this module, and the answer is the same whether it is reused or recomputed.
+ */
+let lastEvaluation: { clocks: [SlaClock, SlaClock]; calendar: CaseWorkflowState['casePolicy']['calendar']; nowMs: number; result: Record<SlaClockKind, ClockEvaluation> } | null = null;
+
+/** Both SLA clocks evaluated at `nowMs` in the case's calendar. */
 export function evaluateClocks(state: CaseWorkflowState, nowMs: number): Record<SlaClockKind, ClockEvaluation> {
   const calendar = state.casePolicy.calendar;
-  return { firstResponse: evaluateClock(state.clocks.firstResponse, calendar, nowMs), resolution: evaluateClock(state.clocks.resolution, calendar, nowMs) };
+  const { firstResponse, resolution } = state.clocks;
+  const last = lastEvaluation;
+  if (last && last.nowMs === nowMs && last.calendar === calendar && last.clocks[0] === firstResponse && last.clocks[1] === resolution) return last.result;
+  const result = { firstResponse: evaluateClock(firstResponse, calendar, nowMs), resolution: evaluateClock(resolution, calendar, nowMs) };
+  lastEvaluation = { clocks: [firstResponse, resolution], calendar, nowMs, result };
+  return result;
 }
 
 /**

@@ -29,10 +29,19 @@ export function startComplaintForCase(input: CaseWorkflowInput, casePolicy: Case
   return startCaseComplaint({ caseType: input.caseType, classification: input.complaintClassification ?? null, receivedAt: nowMs, settings });
 }
 
+/** The last evaluation, reused for the same clocks, calendar and instant (see `evaluateClocks`). */
+let lastEvaluation: { clocks: NonNullable<CaseComplaint['clocks']>; calendar: CasePolicy['calendar']; nowMs: number; result: ComplaintClocksEvaluation } | null = null;
+
 /** The complaint clocks evaluated in the case's region calendar, or null when the case never was a formal complaint. */
 export function evaluateCaseComplaint(state: CaseWorkflowState, nowMs: number): ComplaintClocksEvaluation | null {
   const clocks = state.complaint.clocks;
-  return clocks === null ? null : evaluateComplaintClocks(clocks, state.casePolicy.calendar, nowMs);
+  if (clocks === null) return null;
+  const calendar = state.casePolicy.calendar;
+  const last = lastEvaluation;
+  if (last && last.clocks === clocks && last.calendar === calendar && last.nowMs === nowMs) return last.result;
+  const result = evaluateComplaintClocks(clocks, calendar, nowMs);
+  lastEvaluation = { clocks, calendar, nowMs, result };
+  return result;
 }
 
 /** The complaint clocks as case_clocks rows. */

@@ -62,6 +62,12 @@ export async function registerComplaint(state: CaseWorkflowState, nowMs: number)
   if (state.complaint.clocks !== null) await sendLetter(state, nowMs, 'acknowledgement', 'system');
 }
 
+/** Whether `handleDueComplaintTimers` has anything to do at `nowMs`. */
+export function isAnyComplaintTimerDue(state: CaseWorkflowState, nowMs: number): boolean {
+  const evaluation = evaluateCaseComplaint(state, nowMs);
+  return evaluation !== null && (evaluation.warningsDue.length > 0 || evaluation.escalationDue !== null || evaluation.breachesDue.length > 0);
+}
+
 /** Warnings, the day-10 compliance escalation and missed deadlines of the complaint clocks due at `nowMs`. */
 export async function handleDueComplaintTimers(state: CaseWorkflowState, nowMs: number): Promise<void> {
   const evaluation = evaluateCaseComplaint(state, nowMs);

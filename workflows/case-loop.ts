@@ -126,7 +126,8 @@ async function applyRouting(state: CaseWorkflowState, routing: AssignCaseResult,
 export async function handleCaseEvent(state: CaseWorkflowState, event: CaseEvent, extra: Omit<EventRecords, 'payload'> = {}): Promise<void> {
   const result = transition(state.caseState, event, state.casePolicy.policy);
   const { at: nowMs, actor, ...fields } = event;
-  const refusal = !result.ok ? result.error : await checkNamedHandler(state, event);
+  // Only assignments reserve a handler: other events skip the await (each costs the sandbox a tracked promise).
+  const refusal = !result.ok ? result.error : event.type === 'assign' || event.type === 'transfer' ? await checkNamedHandler(state, event) : null;
   if (!result.ok || refusal) {
     const error = refusal ?? (result as { error: DomainError }).error;
     // Never dropped: a refused signal is an event of its own, with the reason.
@@ -144,8 +145,7 @@ export async function handleCaseEvent(state: CaseWorkflowState, event: CaseEvent
 }
 
 /** Assigning or transferring to a named handler needs their skills and spare capacity. */
-async function checkNamedHandler(state: CaseWorkflowState, event: CaseEvent): Promise<DomainError | null> {
-  if (event.type !== 'assign' && event.type !== 'transfer') return null;
+async function checkNamedHandler(state: CaseWorkflowState, event: Extract<CaseEvent, { type: 'assign' | 'transfer' }>): Promise<DomainError | null> {
   const reasons = await reserveNamedHandler(state, event);
   return reasons ? createDomainError('handler_unavailable', `the handler cannot take this case: ${reasons.join('; ')}`) : null;
 }
@@ -167,6 +167,16 @@ export async function applyPolicyChange(state: CaseWorkflowState, item: Extract<
   retargetClocks(state, item.atMs);
   const payload = { previous, current: { policyId: casePolicy.policy.policyId, version: casePolicy.policy.version, policyVersionId: casePolicy.policyVersionId } };
   await recordEvent(state, item.atMs, 'policy_changed', item.change.actorId, { payload });
+}
+
+/**
+ * Whether `handleDueTimers` has anything to do at `nowMs`; most wake-ups are signals with nothing
+ * due, and the check keeps them from calling into the async handler.
+ */
+export function isAnyTimerDue(state: CaseWorkflowState, nowMs: number): boolean {
+  if (findDueClockEvents(state, nowMs).length > 0) return true;
+  if (state.caseState.csat === 'scheduled' && state.csat.scheduledForMs !== null && nowMs >= state.csat.scheduledForMs) return true;
+  return state.caseState.status === 'resolved' && state.closeAtMs !== null && nowMs >= state.closeAtMs;
 }
 
 /** Fires warnings, breaches, the CSAT send and the close that are due at `nowMs`. */

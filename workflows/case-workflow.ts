@@ -2,9 +2,9 @@ import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { CaseEvent } from '../src/domain/case-event.js';
 import type { CasePriority } from '../src/domain/case-vocabulary.js';
 import { findNextClockDeadlineMs } from './case-clocks.js';
-import { handleCaseEventWithComplaint, handleComplaintCommand, handleDueComplaintTimers, registerComplaint } from './case-complaint.js';
+import { handleCaseEventWithComplaint, handleComplaintCommand, handleDueComplaintTimers, isAnyComplaintTimerDue, registerComplaint } from './case-complaint.js';
 import { startHistoryArchive } from './case-history-archive.js';
-import { applyPolicyChange, findNextWakeMs, handleDueTimers, openCase, shouldContinueAsNew } from './case-loop.js';
+import { applyPolicyChange, findNextWakeMs, handleDueTimers, isAnyTimerDue, openCase, shouldContinueAsNew } from './case-loop.js';
 import * as messages from './case-messages.js';
 import { buildCaseView } from './case-view.js';
 import { createWakeTimer } from './wake-timer.js';
@@ -62,8 +62,8 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseWorkf
   // At least a second: a deadline the domain math places in the past must not spin the loop.
   const wakeTimer = createWakeTimer(1_000);
   while (state.caseState.status !== 'closed') {
-    await handleDueTimers(state, Date.now());
-    await handleDueComplaintTimers(state, Date.now());
+    if (isAnyTimerDue(state, Date.now())) await handleDueTimers(state, Date.now());
+    if (isAnyComplaintTimerDue(state, Date.now())) await handleDueComplaintTimers(state, Date.now());
     if (isClosed(state)) break;
     const wakeAtMs = findNextWakeMs(state, findNextClockDeadlineMs(state, Date.now()));
     if (wakeAtMs === null) wakeTimer.disarm();

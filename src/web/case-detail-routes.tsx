@@ -3,6 +3,7 @@ import { caseActions, type CaseAction } from '../domain/case-actions.js';
 import type { CaseStatus } from '../domain/case-vocabulary.js';
 import { actionPathSegments, buildActionBody, CaseActionForms, listAvailableActions } from './case-action-forms.js';
 import { CaseLivePanel } from './case-live-panel.js';
+import { listTimelineNameKeys } from './describe-case-event.js';
 import type { CaseDetailData, TimelineData } from './case-types.js';
 import { canCallApi } from './page-access.js';
 import { PageLayout } from './page-layout.js';
@@ -16,7 +17,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 async function readCase(web: WebContext, c: Context, caseId: string) {
   const [detail, timeline, timeZone] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`), findCaseTimeZone(web.db, caseId)]);
-  const actors = timeline.status === 200 ? [...timeline.data.events.map((event) => event.actor ?? ''), ...timeline.data.notes.map((note) => note.authorName)] : [];
+  const actors = timeline.status === 200 ? listTimelineNameKeys(timeline.data) : [];
   return { detail, timeline, timeZone, actorNames: await findActorNames(web.db, actors) };
 }
 

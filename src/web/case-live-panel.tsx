@@ -1,6 +1,7 @@
 import { resolutionCategoryLabels, type ResolutionCategory } from '../domain/case-vocabulary.js';
 import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
 import type { CaseClock, CaseDetailData, TimelineData } from './case-types.js';
+import { describeCaseEvent } from './describe-case-event.js';
 import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
 
 function clockState(clock: CaseClock, now: Date, timeZone?: string): string {
@@ -26,14 +27,6 @@ export function ClockTable(props: { clocks: CaseClock[]; now: Date; timeZone?: s
   );
 }
 
-function describeEvent(event: TimelineData['events'][number]): string {
-  const payload = event.payload ?? {};
-  const details = ['reason', 'toQueue', 'queue', 'priority', 'category', 'status']
-    .filter((key) => typeof payload[key] === 'string')
-    .map((key) => `${humanizeCode(key)}: ${String(payload[key])}`);
-  return [humanizeCode(event.type), ...details].join(' · ');
-}
-
 /** Events and notes in one list, oldest first; notes say whether the customer sees them. */
 export function CaseTimeline(props: { timeline: TimelineData; showActors: boolean; actorNames?: Map<string, string>; timeZone?: string }) {
   const nameOf = (actor: string): string => props.actorNames?.get(actor) ?? actor;
@@ -44,7 +37,7 @@ export function CaseTimeline(props: { timeline: TimelineData; showActors: boolea
         const note = notesBySequence.get(event.sequence);
         return (
           <li class={note ? (note.visibility === 'internal' ? 'note-internal' : 'note-customer') : ''} data-event-type={event.type}>
-            <div><strong>{describeEvent(event)}</strong> <span class="muted">{formatInstant(event.occurredAt, props.timeZone)}{props.showActors && event.actor ? ` · ${nameOf(event.actor)}` : ''}</span></div>
+            <div><strong>{describeCaseEvent(event, nameOf)}</strong> <span class="muted">{formatInstant(event.occurredAt, props.timeZone)}{props.showActors && event.actor ? ` · ${nameOf(event.actor)}` : ''}</span></div>
             {note && (
               <div>
                 <span class="chip">{note.visibility === 'internal' ? 'Internal note' : 'Customer-visible'}</span> <span class="muted">{nameOf(note.authorName)}</span>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ComplaintDeadlineLine } from '../compliance/complaint-deadlines.js';
 import type { HistoryTimelineEntry } from '../temporal/history-timeline.js';
 import { CaseTimeline } from './case-live-panel.js';
+import { listTimelineNameKeys } from './describe-case-event.js';
 import type { CaseDetailData, TimelineData } from './case-types.js';
 import { formatInstant, humanizeCode } from './format-time.js';
 import { fallbackTimeZone, findCaseTimeZone, listRegionTimeZones } from './viewer-time-zone.js';
@@ -82,7 +83,7 @@ export function createComplianceRoutes(web: WebContext) {
       findCaseTimeZone(web.db, caseId),
     ]);
     if (detail.status !== 200) return c.html(<PageLayout title="Case" principal={principal} section="compliance" flash={{ kind: 'error', text: describeProblem(detail) }}><h1>Case not available</h1></PageLayout>, 404);
-    const actorNames = timeline.status === 200 ? await findActorNames(web.db, [...timeline.data.events.map((event) => event.actor ?? ''), ...timeline.data.notes.map((note) => note.authorName)]) : new Map<string, string>();
+    const actorNames = timeline.status === 200 ? await findActorNames(web.db, listTimelineNameKeys(timeline.data)) : new Map<string, string>();
     const temporalLink = web.temporalUiUrl ? `${web.temporalUiUrl.replace(/\/$/, '')}/namespaces/default/workflows/${encodeURIComponent(detail.data.workflowId)}` : null;
     return c.html(
       <PageLayout title={`Audit of case #${detail.data.caseNumber}`} principal={principal} section="compliance">

@@ -1,0 +1,99 @@
+import { casePriorityLabels, resolutionCategoryLabels, type CasePriority, type ResolutionCategory } from '../domain/case-vocabulary.js';
+import type { TimelineData } from './case-types.js';
+import { humanizeCode } from './format-time.js';
+
+/** One event of the case log as the timeline API returns it. */
+export type DescribableEvent = Pick<TimelineData['events'][number], 'type' | 'payload'>;
+
+/** Looks up a display name: `agent:<id>`, `user:<id>`, `customer:<id>`; unknown keys come back as given. */
+export type NameLookup = (key: string) => string;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+const priorityLabel = (value: unknown): string => {
+  const code = text(value);
+  return code && code in casePriorityLabels ? `${code} (${casePriorityLabels[code as CasePriority]})` : (code ?? 'unknown');
+};
+
+const clockLabels: Readonly<Record<string, string>> = { firstResponse: 'first response', resolution: 'resolution' };
+const clockLabel = (value: unknown): string => {
+  const clock = text(value);
+  return clock ? (clockLabels[clock] ?? humanizeCode(clock)) : 'SLA';
+};
+
+const withReason = (sentence: string, payload: Record<string, unknown>): string => {
+  const reason = text(payload.reason);
+  return reason ? `${sentence} · Reason: ${reason}` : sentence;
+};
+
+/** Agent ids an event's payload names (assignee, transfer target, routed agent). */
+function listNamedAgents(payload: Record<string, unknown> | null | undefined): string[] {
+  if (!payload) return [];
+  return [payload.assignee, payload.toAssignee, payload.agentId].map(text).filter((id): id is string => id !== null);
+}
+
+/** Every name a timeline shows: event actors, note authors and the agents events name (`agent:<id>`). */
+export function listTimelineNameKeys(timeline: Pick<TimelineData, 'events' | 'notes'>): string[] {
+  return [
+    ...timeline.events.map((event) => event.actor ?? ''),
+    ...timeline.notes.map((note) => note.authorName),
+    ...timeline.events.flatMap((event) => listNamedAgents(event.payload).map((id) => `agent:${id}`)),
+  ];
+}
+
+/**
+ * The timeline's one-line description of an event, in words a CSR reads: who it went to, what
+ * changed and why. Types without a sentence of their own fall back to their name and reason.
+ */
+export function describeCaseEvent(event: DescribableEvent, nameOf: NameLookup): string {
+  const payload = event.payload ?? {};
+  const agent = (value: unknown): string => {
+    const id = text(value);
+    if (!id) return 'nobody';
+    const name = nameOf(`agent:${id}`);
+    // An agent no longer on file: a short id rather than the lookup key.
+    return name === `agent:${id}` ? `agent ${id.slice(0, 8)}` : name;
+  };
+  switch (event.type) {
+    case 'assigned':
+      return `Assigned to ${agent(payload.assignee)}`;
+    case 'transferred': {
+      const targets = [text(payload.toQueue) ? `queue ${humanizeCode(String(payload.toQueue))}` : null, text(payload.toAssignee) ? agent(payload.toAssignee) : null].filter(Boolean);
+      return withReason(`Transferred to ${targets.join(', ') || 'another handler'}`, payload);
+    }
+    case 'routed':
+      return `Routed to queue ${humanizeCode(text(payload.queueCode) ?? 'unknown')}${text(payload.agentId) ? `, assigned to ${agent(payload.agentId)}` : ''}`;
+    case 'awaiting_assignment':
+      return `Waiting in queue ${humanizeCode(text(payload.queueCode) ?? 'unknown')} for a handler`;
+    case 'priority_changed':
+      return withReason(`Priority changed to ${priorityLabel(payload.priority)}`, payload);
+    case 'escalated':
+      return withReason('Escalated to Pending Manager Review', payload);
+    case 'de_escalated':
+      return withReason('Escalation rolled back', payload);
+    case 'paused':
+      return withReason('Paused: pending customer (SLA clocks stopped)', payload);
+    case 'resumed':
+      return 'Resumed (SLA clocks running)';
+    case 'resolved': {
+      const category = text(payload.category);
+      const label = category && category in resolutionCategoryLabels ? resolutionCategoryLabels[category as ResolutionCategory] : humanizeCode(category ?? 'unknown');
+      return `Resolution: ${label}`;
+    }
+    case 'reopened':
+      return withReason('Reopened', payload);
+    case 'sla_warning':
+      return `SLA warning: ${clockLabel(payload.clock)} at ${typeof payload.threshold === 'number' ? Math.round(payload.threshold * 100) : '?'} % of its target`;
+    case 'sla_breached':
+      return `SLA breached: ${clockLabel(payload.clock)}`;
+    case 'signal_rejected': {
+      const refused = payload.event && typeof payload.event === 'object' ? text((payload.event as Record<string, unknown>).type) : null;
+      const error = payload.error && typeof payload.error === 'object' ? text((payload.error as Record<string, unknown>).message) : null;
+      return `Refused ${humanizeCode(refused ?? 'action')}: ${error ?? 'no reason recorded'}`;
+    }
+    case 'csat_answered':
+      return `Survey answered: ${typeof payload.score === 'number' ? `${payload.score} of 5` : 'no score'}`;
+    default:
+      return withReason(humanizeCode(event.type), payload);
+  }
+}

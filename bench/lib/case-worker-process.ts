@@ -11,7 +11,8 @@ import { announceListening } from './announce-listening.js';
  * One real case worker in a process of its own, so its memory is measured apart from the load
  * generator and the Temporal client. GET /status answers the process memory and the worker's
  * cache (GET /status?gc=1 collects the main thread's garbage first, so samples compare live data);
- * run through startChildServer (the case-workflow bench scenario does).
+ * run through startChildServer (the case-workflow and api bench scenarios do). MAX_CACHED_WORKFLOWS
+ * is optional (Temporal's default otherwise).
  */
 export interface CaseWorkerStatus {
   pid: number;
@@ -36,7 +37,7 @@ const worker = await createCaseWorker({
   namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
   taskQueue: readEnv('TASK_QUEUE'),
   activities: createActivities({ db: database.db }),
-  maxCachedWorkflows: Number(readEnv('MAX_CACHED_WORKFLOWS')),
+  ...(process.env.MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.MAX_CACHED_WORKFLOWS) } : {}),
 });
 const running = worker.run();
 

@@ -22,6 +22,8 @@ export interface SignalRateBaseline {
   ratePerSecond: number;
   sent: number;
   latenciesMs: number[];
+  /** The server's CPU over the run, when `readServerCpuMs` was given. */
+  serverCpuMs: number | null;
 }
 
 export interface TemporalBaselineOptions {
@@ -31,6 +33,8 @@ export interface TemporalBaselineOptions {
   signalRates?: readonly number[];
   signalDurationSec?: number;
   signalWorkflows?: number;
+  /** Reads the Temporal server process's CPU time, to bill each signal rate for it. */
+  readServerCpuMs?: () => Promise<number>;
 }
 
 /**
@@ -53,7 +57,11 @@ export async function measureTemporalBaseline(address: string, options: Temporal
       const roundTripsMs = await measureSignalRoundTrips(client, taskQueue, options.roundTrips);
       const signalRates: SignalRateBaseline[] = [];
       for (const ratePerSecond of options.signalRates ?? []) {
-        signalRates.push(await measureSignalRate(client, taskQueue, { ratePerSecond, durationSec: options.signalDurationSec ?? 10, workflows: options.signalWorkflows ?? 200 }));
+        signalRates.push(
+          await measureSignalRate(client, taskQueue, {
+            ratePerSecond, durationSec: options.signalDurationSec ?? 10, workflows: options.signalWorkflows ?? 200, readServerCpuMs: options.readServerCpuMs,
+          }),
+        );
       }
       return { workflowsPerSecond, roundTripsMs, signalRates };
     });
@@ -100,7 +108,11 @@ async function measureSignalRoundTrips(client: Client, taskQueue: string, roundT
  * each signal timed until its local activity ran: what Temporal alone does at the rate a case
  * scenario offers, on the same server and machine.
  */
-async function measureSignalRate(client: Client, taskQueue: string, options: { ratePerSecond: number; durationSec: number; workflows: number }): Promise<SignalRateBaseline> {
+async function measureSignalRate(
+  client: Client,
+  taskQueue: string,
+  options: { ratePerSecond: number; durationSec: number; workflows: number; readServerCpuMs?: (() => Promise<number>) | undefined },
+): Promise<SignalRateBaseline> {
   const handles = await Promise.all(
     Array.from({ length: options.workflows }, () => client.workflow.start(signalToLocalActivityWorkflow, { taskQueue, workflowId: `bench-rate-${randomUUID()}` })),
   );
@@ -112,6 +124,8 @@ async function measureSignalRate(client: Client, taskQueue: string, options: { r
     if (sentAt !== undefined) latenciesMs.push(performance.now() - sentAt);
   });
   try {
+    // Billed from the first signal to the last activity: not the workflows' starts and ends.
+    const cpuBefore = await options.readServerCpuMs?.();
     const { sent } = await sendOpenLoop(options.ratePerSecond, options.durationSec, () => {
       const handle = handles[Math.floor(Math.random() * handles.length)]!;
       const pending = pendingSentAt.get(handle.workflowId) ?? [];
@@ -120,7 +134,9 @@ async function measureSignalRate(client: Client, taskQueue: string, options: { r
       handle.signal(addItemSignal, 'rate').catch(() => (failed += 1));
     });
     await waitUntil(() => latenciesMs.length + failed >= sent, 30_000);
-    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b) };
+    const cpuAfter = await options.readServerCpuMs?.();
+    const serverCpuMs = cpuBefore === undefined || cpuAfter === undefined ? null : cpuAfter - cpuBefore;
+    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b), serverCpuMs };
   } finally {
     onSignalActivity(undefined);
     await Promise.all(handles.map((handle) => handle.terminate('bench finished').catch(() => undefined)));

@@ -12,7 +12,9 @@ import { announceListening } from '../lib/announce-listening.js';
 /**
  * The product's API as `npm start` wires it, in a process of its own: createApp over a real
  * database pool and, when TEMPORAL_ADDRESS is set, the Temporal gateway plus the real case worker
- * in the same process (the `all` role). Without it the app serves reads from Postgres only.
+ * in the same process (the `all` role), or without the worker when CASE_WORKER=separate (the `api`
+ * role; bench/lib/case-worker-process.ts then runs the `worker` role). Without TEMPORAL_ADDRESS
+ * the app serves reads from Postgres only.
  * Logs at `warn`: per-request info lines would bill the bench for writing to a pipe.
  */
 const readEnv = (name: string): string => {
@@ -31,14 +33,17 @@ if (temporalAddress) {
   const taskQueue = readEnv('TASK_QUEUE');
   const [connection, nativeConnection] = await Promise.all([Connection.connect({ address: temporalAddress }), NativeConnection.connect({ address: temporalAddress })]);
   const client = new Client({ connection });
-  const worker: RunningCaseWorker = await startCaseWorker({
-    config: { TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue },
-    temporal: { connection: nativeConnection },
-    temporalClient: client,
-    database,
-    logger,
-  });
-  closers.unshift(() => worker.stop(), () => connection.close(), () => nativeConnection.close());
+  closers.unshift(() => connection.close(), () => nativeConnection.close());
+  if (process.env.CASE_WORKER !== 'separate') {
+    const worker: RunningCaseWorker = await startCaseWorker({
+      config: { TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue },
+      temporal: { connection: nativeConnection },
+      temporalClient: client,
+      database,
+      logger,
+    });
+    closers.unshift(() => worker.stop());
+  }
   temporalDeps = createTemporalCaseGateway(client, taskQueue, database.db);
 }
 const caseChangeHub = createCaseChangeHub(database.sql, logger);

@@ -16,7 +16,7 @@ import { toMemoryRows, type MemoryStep } from '../lib/to-memory-rows.js';
 import { measureProjectionLatency, type OpenCase } from '../lib/measure-projection-latency.js';
 import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
 import { percentile } from '../lib/percentile.js';
-import { findProcessByCommandLine, readProcessCpuMs } from '../lib/read-process-cpu.js';
+import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
 import { startBenchCases, type BenchCustomer } from '../lib/start-bench-cases.js';
 import { startChildServer } from '../lib/start-child-server.js';
 
@@ -81,6 +81,7 @@ async function prepareDatabase(ctx: BenchContext): Promise<{ url: string; custom
 interface CpuMs {
   worker: number;
   devServer: number;
+  postgres: number;
 }
 
 interface OpenCasesOptions {
@@ -134,7 +135,7 @@ async function openCasesInSteps(
   }
   // Includes the settle pauses between steps, when an idle worker and server use next to nothing.
   const cpuAfter = await options.readCpuMs();
-  return { opened, steps, openSec, openedInSteps, cpuMs: { worker: cpuAfter.worker - cpuBefore.worker, devServer: cpuAfter.devServer - cpuBefore.devServer } };
+  return { opened, steps, openSec, openedInSteps, cpuMs: { worker: cpuAfter.worker - cpuBefore.worker, devServer: cpuAfter.devServer - cpuBefore.devServer, postgres: cpuAfter.postgres - cpuBefore.postgres } };
 }
 
 const caseWorkflowScenario: Scenario = {
@@ -165,7 +166,13 @@ const caseWorkflowScenario: Scenario = {
       try {
         const client = new Client({ connection });
         const workerPid = (await readWorkerStatus(worker.url)).pid;
-        const readCpuMs = async (): Promise<CpuMs> => ({ worker: await readProcessCpuMs(workerPid), devServer: await readProcessCpuMs(devServerPid) });
+        // The run's embedded Postgres (bench/run-bench.ts names its data directory so).
+        const postgresPid = await findProcessByCommandLine('case-engine-bench-pg-');
+        const readCpuMs = async (): Promise<CpuMs> => ({
+          worker: await readProcessCpuMs(workerPid),
+          devServer: await readProcessCpuMs(devServerPid),
+          postgres: await readProcessTreeCpuMs(postgresPid),
+        });
         const { opened, steps, openSec, openedInSteps, cpuMs } = await openCasesInSteps(ctx, { readCpuMs, client, sql: database.sql, taskQueue, customers: benchCustomers, workerUrl: worker.url });
         const rateRows: Row[] = [];
         for (const [index, ratePerSecond] of SIGNAL_RATES.entries()) {
@@ -188,6 +195,7 @@ const caseWorkflowScenario: Scenario = {
               unit: 'ms',
               ...(bare.serverCpuMs === null ? {} : { baseline: { label: `bare Temporal at ${ratePerSecond}/s`, value: bare.serverCpuMs / Math.max(bare.latenciesMs.length, 1) } }),
             },
+            { scenario: SCENARIO, metric: `Postgres CPU per projected signal at ${ratePerSecond}/s (all backends)`, value: (cpuAfter.postgres - cpuBefore.postgres) / Math.max(signals.projected, 1), unit: 'ms' },
             { scenario: SCENARIO, metric: `notes not projected at ${ratePerSecond}/s (refused, rejected, pending after 30 s drain)`, value: signals.sent - signals.projected, unit: 'signals' },
           );
         }
@@ -201,6 +209,7 @@ const caseWorkflowScenario: Scenario = {
           },
           { scenario: SCENARIO, metric: 'case worker CPU per opened case', value: cpuMs.worker / openedInSteps, unit: 'ms' },
           { scenario: SCENARIO, metric: 'Temporal dev server CPU per opened case', value: cpuMs.devServer / openedInSteps, unit: 'ms' },
+          { scenario: SCENARIO, metric: 'Postgres CPU per opened case (all backends)', value: cpuMs.postgres / openedInSteps, unit: 'ms' },
           ...toMemoryRows(SCENARIO, steps, CASE_STEPS.at(-1) ?? opened.length),
           ...rateRows,
         ];

@@ -26,10 +26,13 @@ const withReason = (sentence: string, payload: Record<string, unknown>): string 
   return reason ? `${sentence} · Reason: ${reason}` : sentence;
 };
 
-/** Agent ids an event's payload names (assignee, transfer target, routed agent). */
+const readObject = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+
+/** Agent ids an event's payload names (assignee, transfer target, routed agent, a refused target). */
 function listNamedAgents(payload: Record<string, unknown> | null | undefined): string[] {
   if (!payload) return [];
-  return [payload.assignee, payload.toAssignee, payload.agentId].map(text).filter((id): id is string => id !== null);
+  const refused = readObject(payload.event);
+  return [payload.assignee, payload.toAssignee, payload.agentId, refused.assignee, refused.toAssignee].map(text).filter((id): id is string => id !== null);
 }
 
 /** Every name a timeline shows: event actors, note authors and the agents events name (`agent:<id>`). */
@@ -87,9 +90,10 @@ export function describeCaseEvent(event: DescribableEvent, nameOf: NameLookup): 
     case 'sla_breached':
       return `SLA breached: ${clockLabel(payload.clock)}`;
     case 'signal_rejected': {
-      const refused = payload.event && typeof payload.event === 'object' ? text((payload.event as Record<string, unknown>).type) : null;
-      const error = payload.error && typeof payload.error === 'object' ? text((payload.error as Record<string, unknown>).message) : null;
-      return `Refused ${humanizeCode(refused ?? 'action')}: ${error ?? 'no reason recorded'}`;
+      const refused = readObject(payload.event);
+      const target = text(refused.assignee) ?? text(refused.toAssignee);
+      const error = text(readObject(payload.error).message);
+      return `Refused ${humanizeCode(text(refused.type) ?? 'action')}${target ? ` to ${agent(target)}` : ''}: ${error ?? 'no reason recorded'}`;
     }
     case 'csat_answered':
       return `Survey answered: ${typeof payload.score === 'number' ? `${payload.score} of 5` : 'no score'}`;

@@ -18,6 +18,7 @@ describe('describeCaseEvent', () => {
     [{ type: 'sla_breached', payload: { clock: 'resolution' } }, 'SLA breached: resolution'],
     [{ type: 'resolved', payload: { category: 'resolved_adjustment_made' } }, 'Resolution: Resolved - Adjustment Made'],
     [{ type: 'signal_rejected', payload: { event: { type: 'resolve' }, error: { code: 'missing_category', message: 'a resolution category is required' } } }, 'Refused resolve: a resolution category is required'],
+    [{ type: 'signal_rejected', payload: { event: { type: 'assign', assignee: agentId }, error: { message: 'the handler cannot take this case: lacks skill payments' } } }, 'Refused assign to Li Lei: the handler cannot take this case: lacks skill payments'],
     [{ type: 'csat_answered', payload: { score: 2 } }, 'Survey answered: 2 of 5'],
     [{ type: 'policy_changed', payload: {} }, 'policy changed'],
     [{ type: 'reopened', payload: { reason: 'still charged twice' } }, 'Reopened · Reason: still charged twice'],
@@ -27,9 +28,12 @@ describe('describeCaseEvent', () => {
 
   it('lists every name a timeline needs, agents named in payloads included', () => {
     const keys = listTimelineNameKeys({
-      events: [{ sequence: 1, type: 'assigned', actor: 'user:u1', payload: { assignee: agentId }, occurredAt: '2026-11-23T10:00:00Z' }],
+      events: [
+        { sequence: 1, type: 'assigned', actor: 'user:u1', payload: { assignee: agentId }, occurredAt: '2026-11-23T10:00:00Z' },
+        { sequence: 2, type: 'signal_rejected', actor: 'user:u1', payload: { event: { type: 'transfer', toAssignee: 'a2' } }, occurredAt: '2026-11-23T10:01:00Z' },
+      ],
       notes: [{ authorName: 'user:u2' }] as never,
     });
-    expect(keys).toEqual(['user:u1', 'user:u2', `agent:${agentId}`]);
+    expect(keys).toEqual(['user:u1', 'user:u1', 'user:u2', `agent:${agentId}`, 'agent:a2']);
   });
 });

@@ -1,4 +1,4 @@
-import { and, sql as drizzleSql, eq, type SQLWrapper } from 'drizzle-orm';
+import { and, sql as drizzleSql, eq, getTableColumns, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { caseClocks, caseEvents, caseNotes, caseReviews, cases, customers, notificationOutbox, surveys } from '../db/schema.js';
 import type { CaseRowSnapshot, ClockSnapshot, ProjectCaseEventInput, ProjectCaseEventResult, SurveyRecord } from './case-projection-types.js';
@@ -73,18 +73,26 @@ function toClockRow(caseId: string, clock: ClockSnapshot, sequence: number) {
 /** Runs only when this statement inserted the event: a retried projection writes nothing twice. */
 const isNewEventSql = drizzleSql`exists (select 1 from new_event)`;
 
+const excluded = (column: string) => drizzleSql.raw(`excluded.${column}`);
+const caseColumns = getTableColumns(cases);
+const fixedCaseKeys = new Set(['id', 'caseNumber', 'workflowId']);
+/** The conflict update: every projected column from the proposed row (`excluded`), so each value travels once. */
+let caseRowChanges: Record<string, SQL> | undefined;
+
 /** Upserts the case row; an older event (lower sequence) never overwrites a newer projection. */
 function buildCaseRowUpsert(db: Db, input: ProjectCaseEventInput): SQLWrapper {
-  const { id: _id, caseNumber: _number, workflowId: _workflowId, ...changes } = toCaseRow(input.caseRow, input.sequence);
-  return db
-    .insert(cases)
-    .values(toCaseRow(input.caseRow, input.sequence))
-    .onConflictDoUpdate({ target: cases.id, set: changes, where: drizzleSql`${cases.lastEventSequence} < ${input.sequence}` });
+  const row = toCaseRow(input.caseRow, input.sequence);
+  // toCaseRow always returns the same keys, so the first row decides the columns once.
+  caseRowChanges ??= Object.fromEntries(
+    Object.keys(row)
+      .filter((key) => !fixedCaseKeys.has(key))
+      .map((key) => [key, excluded(caseColumns[key as keyof typeof caseColumns].name)]),
+  );
+  return db.insert(cases).values(row).onConflictDoUpdate({ target: cases.id, set: caseRowChanges, where: drizzleSql`${cases.lastEventSequence} < ${input.sequence}` });
 }
 
 /** All clocks in one statement: each row takes its proposed values unless it already holds a newer event's. */
 function buildClocksUpsert(db: Db, input: ProjectCaseEventInput): SQLWrapper {
-  const excluded = (column: string) => drizzleSql.raw(`excluded.${column}`);
   return db
     .insert(caseClocks)
     .values(input.clocks.map((clock) => toClockRow(input.caseId, clock, input.sequence)))

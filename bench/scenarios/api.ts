@@ -11,6 +11,7 @@ import { measureCaseCreation } from '../lib/measure-case-creation.js';
 import { measureNoteVisibility } from '../lib/measure-note-visibility.js';
 import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
 import { percentile } from '../lib/percentile.js';
+import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
 import { prepareApiBenchDatabase, type ApiBenchDatabase } from '../lib/prepare-api-bench-database.js';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/run-load.js';
 import { startChildServer, type ChildServer } from '../lib/start-child-server.js';
@@ -145,7 +146,7 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       ctx.log(`${notes.sent} notes sent (${notes.sentPerSecond.toFixed(1)}/s), ${notes.visible} visible, ${notes.failed} failed or rejected`);
       return notes;
     };
-    const { creation, getLive, noteCaseIds, light, notes } = await withSeparateWorker(env, async ({ url }) => {
+    const { creation, getLive, noteCaseIds, light, notes, noteCpuMs } = await withSeparateWorker(env, async ({ url }) => {
       ctx.log(`creating cases at ${CREATE_RATE}/s for ${CREATE_DURATION_SEC} s`);
       const creation = await measureCaseCreation({
         apiUrl: url, bearerToken: database.bearerToken, sql, customerIds: database.customerIds, caseTypes: ['information_request', 'payment_issue', 'dispute'],
@@ -162,8 +163,25 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       });
       const noteCaseIds = [...creation.caseIds, ...fill.caseIds];
       const light = await postNotes(url, noteCaseIds, LOW_NOTE_RATE, LOW_NOTE_DURATION_SEC);
+      // Where a note's CPU goes, process by process (Linux /proc; NaN elsewhere).
+      const pids = {
+        api: await findProcessByCommandLine('api-server.ts'),
+        worker: await findProcessByCommandLine('case-worker-process.ts'),
+        temporal: await findProcessByCommandLine(temporal.dbFile),
+        postgres: await findProcessByCommandLine('case-engine-bench-pg-'),
+      };
+      const readCpu = async () => ({
+        api: await readProcessCpuMs(pids.api),
+        worker: await readProcessCpuMs(pids.worker),
+        temporal: await readProcessCpuMs(pids.temporal),
+        postgres: await readProcessTreeCpuMs(pids.postgres),
+        loadGenerator: ((usage) => (usage.user + usage.system) / 1000)(process.cpuUsage()),
+      });
+      const cpuBefore = await readCpu();
       const notes = await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
-      return { creation, getLive, noteCaseIds, light, notes };
+      const cpuAfter = await readCpu();
+      const noteCpuMs = Object.fromEntries(Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - cpuBefore[name as keyof typeof cpuBefore]) / Math.max(notes.visible, 1)]));
+      return { creation, getLive, noteCaseIds, light, notes, noteCpuMs };
     });
     ctx.log('the same cases, API and worker in one process (`npm start`)');
     const oneProcessNotes = await withApiServer(env, async ({ url }) => {
@@ -187,6 +205,7 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       { scenario: SCENARIO, metric: 'note: POST → 202 p95', value: percentile(notes.acceptedMs, 0.95), unit: 'ms', baseline: { label: 'INSERT floor p95', value: floorInsert.latencyP95Ms } },
       { scenario: SCENARIO, metric: `note: offered rate (${notes.sent} sent)`, value: notes.sentPerSecond, unit: 'notes/s', baseline: { label: 'target', value: NOTE_RATE } },
       { scenario: SCENARIO, metric: 'note: failed, rejected or not visible after 30 s', value: notes.sent - notes.visible, unit: 'notes' },
+      ...Object.entries(noteCpuMs).map(([name, ms]): Row => ({ scenario: SCENARIO, metric: `note at ${NOTE_RATE}/s: CPU per note, ${name} process`, value: ms, unit: 'ms' })),
       latencyRow(`note, API and worker in one process: POST → visible p50 at ${NOTE_RATE}/s (${oneProcessNotes.visible})`, oneProcessNotes.latenciesMs, 0.5, roundTrip),
       latencyRow(`note, API and worker in one process: POST → visible p95 at ${NOTE_RATE}/s`, oneProcessNotes.latenciesMs, 0.95, roundTrip),
       { scenario: SCENARIO, metric: 'note, API and worker in one process: failed, rejected or not visible', value: oneProcessNotes.sent - oneProcessNotes.visible, unit: 'notes' },

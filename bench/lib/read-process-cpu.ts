@@ -1,7 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 // /proc/<pid>/stat counts in clock ticks; Linux fixes USER_HZ at 100 for user space.
 const TICKS_PER_SECOND = 100;
+const toMs = (ticks: number): number => (ticks / TICKS_PER_SECOND) * 1000;
+
+/**
+ * The fields of a /proc stat line after the parenthesised command name (which may contain
+ * spaces): [1] is the parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime.
+ */
+const splitStat = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+const readStatFields = async (path: string): Promise<string[] | undefined> => {
+  const stat = await readFile(path, 'utf8').catch(() => undefined);
+  return stat === undefined ? undefined : splitStat(stat);
+};
 
 /**
  * Finds the process whose command line contains `fragment` (Linux /proc), e.g. the dev server by
@@ -20,11 +32,8 @@ export async function findProcessByCommandLine(fragment: string): Promise<number
 /** User + system CPU time the process has used so far, all its threads; NaN when unreadable. */
 export async function readProcessCpuMs(pid: number | undefined): Promise<number> {
   if (pid === undefined) return Number.NaN;
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  if (!stat) return Number.NaN;
-  // Fields after the parenthesised command name (which may contain spaces): utime is the 12th, stime the 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1000;
+  const fields = await readStatFields(`/proc/${pid}/stat`);
+  return fields ? toMs(Number(fields[11]) + Number(fields[12])) : Number.NaN;
 }
 
 /**
@@ -33,19 +42,35 @@ export async function readProcessCpuMs(pid: number | undefined): Promise<number>
  */
 export async function readProcessTreeCpuMs(rootPid: number | undefined): Promise<number> {
   if (rootPid === undefined) return Number.NaN;
-  const readFields = async (pid: number | string) => {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-  };
-  const root = await readFields(rootPid);
+  const root = await readStatFields(`/proc/${rootPid}/stat`);
   if (!root) return Number.NaN;
-  // utime, stime, then cutime and cstime (children already reaped).
   let ticks = Number(root[11]) + Number(root[12]) + Number(root[13]) + Number(root[14]);
   const entries = await readdir('/proc').catch(() => [] as string[]);
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    const fields = await readFields(entry);
+    const fields = await readStatFields(`/proc/${entry}/stat`);
     if (fields && Number(fields[1]) === rootPid) ticks += Number(fields[11]) + Number(fields[12]);
   }
-  return (ticks / TICKS_PER_SECOND) * 1000;
+  return toMs(ticks);
+}
+
+/** CPU time so far of each thread of this process, summed by thread name (Linux; empty elsewhere). Synchronous, for before/after samples. */
+export function readThreadCpuMs(): Map<string, number> {
+  const byName = new Map<string, number>();
+  let threadIds: string[];
+  try {
+    threadIds = readdirSync('/proc/self/task');
+  } catch {
+    return byName;
+  }
+  for (const threadId of threadIds) {
+    try {
+      const name = readFileSync(`/proc/self/task/${threadId}/comm`, 'utf8').trim();
+      const fields = splitStat(readFileSync(`/proc/self/task/${threadId}/stat`, 'utf8'));
+      byName.set(name, (byName.get(name) ?? 0) + toMs(Number(fields[11]) + Number(fields[12])));
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return byName;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { startDevServer } from '../../src/temporal/dev-server.js';
 import { echo, onSignalActivity, recordSignal } from '../../tests/temporal/fixtures/smoke-activities.js';
 import { addItemSignal, signalToLocalActivityWorkflow } from '../../tests/temporal/fixtures/smoke-workflows.js';
+import { readThreadCpuMs } from '../lib/read-process-cpu.js';
 import { sendOpenLoop, waitUntil } from '../lib/send-open-loop.js';
 
 /**
@@ -23,23 +23,6 @@ const workflowCount = Number(process.env.WORKFLOWS ?? 200);
 const ratePerSecond = Number(process.env.RATE ?? 25);
 const durationSec = Number(process.env.DURATION_SEC ?? 20);
 const startsInFlight = 50;
-
-/** CPU time so far of each thread of this process, summed by thread name (ms). */
-function readThreadCpuMs(): Map<string, number> {
-  const byName = new Map<string, number>();
-  for (const threadId of readdirSync('/proc/self/task')) {
-    try {
-      const name = readFileSync(`/proc/self/task/${threadId}/comm`, 'utf8').trim();
-      const stat = readFileSync(`/proc/self/task/${threadId}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime, in clock ticks of 10 ms.
-      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // The thread ended between listing and reading.
-    }
-  }
-  return byName;
-}
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const dataDir = await mkdtemp(join(tmpdir(), 'case-engine-probe-'));

@@ -10,7 +10,7 @@ import { canCallApi } from './page-access.js';
 import { PageLayout } from './page-layout.js';
 import type { PickOption } from './reference-lists.js';
 import { describeProblem } from './web-api-client.js';
-import { readWebPrincipal, requireSection, type WebContext } from './web-context.js';
+import { readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 
 export const bulkActions = ['assign', 'transfer', 'priority'] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -159,7 +159,7 @@ export function createCaseBulkRoutes(web: WebContext) {
   routes.post('/app/cases/bulk', async (c) => {
     const principal = readWebPrincipal(c);
     const form = await c.req.parseBody({ all: true });
-    const field = (name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
+    const field = (name: string) => readField(form, name);
     const back = readBackPath(field('_back'), '/app/cases');
     const action = field('action') as BulkAction;
     const caseIds = readCaseIds(form);

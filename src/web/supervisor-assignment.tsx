@@ -7,7 +7,7 @@ import type { CaseRow } from './case-types.js';
 import { formatInstant, humanizeCode } from './format-time.js';
 import { canCallApi } from './page-access.js';
 import { describeProblem } from './web-api-client.js';
-import { readWebPrincipal, requireSection, type WebContext } from './web-context.js';
+import { readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
 
 export interface UnassignedRow {
   caseId: string;
@@ -135,7 +135,7 @@ export function createSupervisorAssignmentRoutes(web: WebContext) {
   routes.post('/supervisor/reassign', async (c) => {
     const principal = readWebPrincipal(c);
     const form = await c.req.parseBody({ all: true });
-    const field = (name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
+    const field = (name: string) => readField(form, name);
     const back = readBackPath(field('_back'), '/supervisor');
     const caseIds = readCaseIds(form);
     const page = { section: 'supervisor' as const, title: 'Bulk reassignment', back };

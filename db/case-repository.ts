@@ -18,11 +18,17 @@ export interface CaseAccessFacts {
   lastEventSequence: number;
 }
 
-export async function findCaseAccessFacts(db: Db, caseId: string): Promise<CaseAccessFacts | null> {
-  const [row] = await db
+function prepareCaseAccessFactsQuery(db: Db) {
+  return db
     .select({ caseId: cases.id, caseNumber: cases.caseNumber, workflowId: cases.workflowId, customerId: cases.customerId, status: cases.status, lastEventSequence: cases.lastEventSequence })
     .from(cases)
-    .where(eq(cases.id, caseId));
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare('find_case_access_facts');
+}
+
+/** Read before every case action and timeline: prepared once, so one round trip and no re-planning. */
+export async function findCaseAccessFacts(db: Db, caseId: string): Promise<CaseAccessFacts | null> {
+  const [row] = await reusePrepared(db, 'case-access-facts', () => prepareCaseAccessFactsQuery(db)).execute({ caseId });
   return row ?? null;
 }
 

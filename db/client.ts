@@ -2,7 +2,8 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema.js';
 
-export type Db = PostgresJsDatabase<typeof schema>;
+/** Drizzle over the pool; `$client` is the pool itself, for statements Drizzle cannot prepare by name. */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Sql = postgres.Sql;
 
 export interface DbHandle {

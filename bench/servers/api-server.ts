@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../../db/client.js';
 import { createApp, type ApiDeps } from '../../src/api/app.js';
@@ -31,9 +31,10 @@ let temporalDeps: Partial<ApiDeps> = {};
 if (temporalAddress) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const taskQueue = readEnv('TASK_QUEUE');
-  const [connection, nativeConnection] = await Promise.all([Connection.connect({ address: temporalAddress }), NativeConnection.connect({ address: temporalAddress })]);
-  const client = new Client({ connection });
-  closers.unshift(() => connection.close(), () => nativeConnection.close());
+  // One connection through the SDK's core for the client and the worker, as connectTemporal wires it.
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  const client = new Client({ connection: nativeConnection });
+  closers.unshift(() => nativeConnection.close());
   if (process.env.CASE_WORKER !== 'separate') {
     const worker: RunningCaseWorker = await startCaseWorker({
       config: { TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue },

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { SearchAttributeType } from '@temporalio/common';
 import type { Config } from '../config.js';
@@ -11,9 +11,13 @@ export interface TemporalRuntime {
   namespace: string;
   mode: 'external' | 'embedded-dev-server';
   uiUrl?: string;
-  /** For starting, signalling and querying workflows (API side). */
+  /** For starting, signalling and querying workflows (API side), over `nativeConnection`. */
   client: Client;
-  /** For the worker; Rust-core connection, separate from the client's. */
+  /**
+   * The one connection to Temporal, through the SDK's Rust core: the worker polls on it and the
+   * client's calls go through it too (the core's gRPC costs the API's event loop less per signal
+   * than @grpc/grpc-js: bench `api`, CPU per note).
+   */
   nativeConnection: NativeConnection;
   checkHealth(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -39,39 +43,34 @@ export async function connectTemporal(config: Config, logger: Logger): Promise<T
     address = devServer.address;
   }
   const namespace = config.TEMPORAL_NAMESPACE;
-  let connection: Connection | undefined;
   let nativeConnection: NativeConnection | undefined;
   try {
-    connection = await Connection.connect({ address, connectTimeout: 5_000 }).catch((error: unknown) => {
+    nativeConnection = await NativeConnection.connect({ address }).catch((error: unknown) => {
       throw new Error(`cannot reach Temporal at ${address} (TEMPORAL_ADDRESS): ${describe(error)}; start it or correct TEMPORAL_ADDRESS`);
     });
-    nativeConnection = await NativeConnection.connect({ address });
-    if (!devServer) await registerSearchAttributes(connection, namespace, logger);
+    if (!devServer) await registerSearchAttributes(nativeConnection, namespace, logger);
   } catch (error) {
-    await connection?.close();
     await nativeConnection?.close();
     await devServer?.stop();
     throw error;
   }
+  const connection = nativeConnection;
   const client = new Client({ connection, namespace });
   const mode = devServer ? 'embedded-dev-server' : 'external';
   const uiUrl = devServer?.uiUrl ?? config.TEMPORAL_UI_URL;
-  const openConnection = connection;
-  const openNative = nativeConnection;
   return {
     address,
     namespace,
     mode,
     uiUrl,
     client,
-    nativeConnection: openNative,
+    nativeConnection: connection,
     checkHealth: async () => {
-      await openConnection.workflowService.describeNamespace({ namespace });
+      await connection.workflowService.describeNamespace({ namespace });
       return { mode, address, namespace, ...(uiUrl ? { uiUrl } : {}) };
     },
     close: async () => {
-      await openConnection.close();
-      await openNative.close();
+      await connection.close();
       await devServer?.stop();
     },
   };
@@ -89,7 +88,7 @@ const indexedValueTypes: Record<SearchAttributeType, number> = {
 };
 
 /** Adds the missing custom search attributes on a real cluster; where the operator API is not allowed (Temporal Cloud), says what to do. */
-async function registerSearchAttributes(connection: Connection, namespace: string, logger: Logger): Promise<void> {
+async function registerSearchAttributes(connection: NativeConnection, namespace: string, logger: Logger): Promise<void> {
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
     const known = new Set(Object.keys(existing.customAttributes ?? {}));

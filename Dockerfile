@@ -13,7 +13,9 @@ WORKDIR /app
 RUN chown node:node /app
 
 # Dependencies first, so a source change does not reinstall them.
+# The SDK patch (src/temporal/patches) is applied by the postinstall script, so it comes first too.
 COPY --chown=node:node package.json package-lock.json ./
+COPY --chown=node:node src/temporal/patches ./src/temporal/patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --chown=node:node . .

@@ -32,6 +32,12 @@ const configSchema = z.object({
   TEMPORAL_UI_PORT: portNumber.optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_TEST_SERVER_PATH: z.string().min(1).optional(),
+  /**
+   * Collect promise stack traces in case workflows for Temporal UI's "Stack Trace" tab. Off by
+   * default: the SDK captures a stack for every promise a workflow creates, about a third of the
+   * workflow thread's CPU per signal (bench `api`); turn it on on a worker being debugged.
+   */
+  TEMPORAL_WORKFLOW_STACK_TRACES: booleanFromEnv.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

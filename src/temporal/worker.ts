@@ -36,10 +36,17 @@ export interface CreateCaseWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** How many workflows stay cached in memory; Temporal's default (10,000 on big hosts) when unset. */
   maxCachedWorkflows?: number;
+  /** Promise stack traces for the stack trace query (TEMPORAL_WORKFLOW_STACK_TRACES); off when unset. */
+  workflowStackTraces?: boolean;
 }
 
-/** Builds the worker that runs case workflows and their projection activities on one task queue. */
+/**
+ * Builds the worker that runs case workflows and their projection activities on one task queue.
+ * Sets TEMPORAL_WORKFLOW_STACK_TRACES in this process's environment before the SDK starts its
+ * workflow threads, which read it (a patch of the SDK: src/temporal/patches, applied on install).
+ */
 export async function createCaseWorker(options: CreateCaseWorkerOptions): Promise<Worker> {
+  process.env.TEMPORAL_WORKFLOW_STACK_TRACES = String(options.workflowStackTraces ?? false);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -51,7 +58,7 @@ export async function createCaseWorker(options: CreateCaseWorkerOptions): Promis
 }
 
 export interface StartCaseWorkerOptions {
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'> & Partial<Pick<Config, 'TEMPORAL_WORKFLOW_STACK_TRACES'>>;
   /** The Temporal frontend to poll: an open connection, or the address to connect to. */
   temporal: { connection: NativeConnection } | { address: string };
   database: { db: Db; sql: Sql };
@@ -82,6 +89,7 @@ export async function startCaseWorker(options: StartCaseWorkerOptions): Promise<
     namespace: options.config.TEMPORAL_NAMESPACE,
     taskQueue: options.config.TEMPORAL_TASK_QUEUE,
     activities,
+    workflowStackTraces: options.config.TEMPORAL_WORKFLOW_STACK_TRACES ?? false,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
   });
   const running = worker.run();

@@ -4,6 +4,7 @@ import type { CaseActivities } from '../../activities/index.js';
 import { caseEvents, caseNotes, notificationOutbox } from '../../db/schema.js';
 import { startCaseWorker } from '../../src/temporal/worker.js';
 import { addNoteSignal, assignSignal } from '../../workflows/case-messages.js';
+import { caseWorkflow } from '../../workflows/case-workflow.js';
 import { buildCaseInput } from '../fixtures/case-fixtures.js';
 import { startCaseHarness, type CaseHarness } from '../fixtures/case-harness.js';
 
@@ -57,5 +58,30 @@ describe('projection under retries', () => {
       workflowBundle: harness.bundle,
     });
     await worker.stop();
+  });
+});
+
+describe('workflow stack traces (TEMPORAL_WORKFLOW_STACK_TRACES, a patch of the SDK)', () => {
+  it('skips collecting them by default and answers the stack trace query when they are turned on', async () => {
+    for (const isEnabled of [false, true]) {
+      const taskQueue = `${harness.taskQueue}-stack-traces-${isEnabled}`;
+      const worker = await startCaseWorker({
+        config: { TEMPORAL_NAMESPACE: harness.env.namespace ?? 'default', TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_WORKFLOW_STACK_TRACES: isEnabled },
+        temporal: { connection: harness.env.nativeConnection },
+        database: { db: harness.database.db, sql: harness.database.sql },
+        workflowBundle: harness.bundle,
+      });
+      const input = buildCaseInput(harness.customerId);
+      const handle = await harness.env.client.workflow.start(caseWorkflow, { taskQueue, workflowId: `case-${input.caseNumber}`, args: [input] });
+      try {
+        await harness.waitForSequence(handle, 1);
+        const stackTrace = handle.query<string>('__stack_trace');
+        if (isEnabled) expect(await stackTrace).toMatch(/case-workflow\.ts/);
+        else await expect(stackTrace).rejects.toThrow(/stack traces are not enabled/);
+      } finally {
+        await handle.terminate('test over');
+        await worker.stop();
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { caseChangedChannel } from '../../activities/case-projection.js';
+import { postJson } from './post-json.js';
 import { sendOpenLoop, waitUntil } from './send-open-loop.js';
 
 export interface CaseCreationOptions {
@@ -43,18 +44,14 @@ export async function measureCaseCreation(options: CaseCreationOptions): Promise
   try {
     const post = async (index: number): Promise<void> => {
       const sentAt = performance.now();
-      const response = await fetch(`${options.apiUrl}/api/v1/cases`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${options.bearerToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          customerId: options.customerIds[index % options.customerIds.length],
-          caseType: options.caseTypes[index % options.caseTypes.length],
-          channel: 'phone',
-          subject: `Bench case ${index}: refund not received`,
-          description: 'The customer asks why the statement shows two payments for one purchase.',
-        }),
+      const response = await postJson(`${options.apiUrl}/api/v1/cases`, { authorization: `Bearer ${options.bearerToken}` }, {
+        customerId: options.customerIds[index % options.customerIds.length],
+        caseType: options.caseTypes[index % options.caseTypes.length],
+        channel: 'phone',
+        subject: `Bench case ${index}: refund not received`,
+        description: 'The customer asks why the statement shows two payments for one purchase.',
       });
-      const body = (await response.json()) as { caseId?: string };
+      const body = JSON.parse(response.body) as { caseId?: string };
       if (response.status !== 202 || !body.caseId) throw new Error(`POST /cases answered ${response.status}`);
       acceptedMs.push(performance.now() - sentAt);
       sentAtByCase.set(body.caseId, sentAt);

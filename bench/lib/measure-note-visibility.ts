@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { caseChangedChannel } from '../../activities/case-projection.js';
+import { postJson } from './post-json.js';
 import { sendOpenLoop, waitUntil } from './send-open-loop.js';
 
 export interface NoteVisibilityOptions {
@@ -79,12 +80,11 @@ async function postNote(options: NoteVisibilityOptions, pendingSentAt: Map<strin
   pending.push(sentAt);
   const forget = () => pending.splice(pending.indexOf(sentAt), 1);
   try {
-    const response = await fetch(`${options.apiUrl}/api/v1/cases/${caseId}/notes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${options.bearerToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ body: `Bench note ${index}: the customer called back about the refund.`, visibility: 'internal' }),
-    });
-    await response.arrayBuffer();
+    const response = await postJson(
+      `${options.apiUrl}/api/v1/cases/${caseId}/notes`,
+      { authorization: `Bearer ${options.bearerToken}` },
+      { body: `Bench note ${index}: the customer called back about the refund.`, visibility: 'internal' },
+    );
     if (response.status !== 202) throw new Error(`POST notes answered ${response.status}`);
     return performance.now() - sentAt;
   } catch (error) {

@@ -21,7 +21,8 @@ export interface StartChildServerOptions {
  */
 export async function startChildServer(options: StartChildServerOptions): Promise<ChildServer> {
   // stdin stays a pipe: the child exits when it closes, so no server outlives a crashed runner.
-  const child = spawn(process.execPath, ['--import', 'tsx', options.modulePath], {
+  const nodeArgs = (options.env?.BENCH_CHILD_NODE_ARGS ?? process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', options.modulePath], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });

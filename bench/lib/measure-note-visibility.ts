@@ -92,3 +92,20 @@ async function postNote(options: NoteVisibilityOptions, pendingSentAt: Map<strin
     throw error;
   }
 }
+
+/**
+ * Sends one note to each case, open-loop at `ratePerSecond`, and waits for the answers: a worker
+ * that just started replays each case's history into its cache on the case's first signal, and a
+ * figure taken before every case was touched would time those replays, not notes.
+ */
+export async function warmCases(options: Pick<NoteVisibilityOptions, 'apiUrl' | 'bearerToken' | 'caseIds' | 'ratePerSecond' | 'drainTimeoutMs'>): Promise<void> {
+  let answered = 0;
+  const { sent } = await sendOpenLoop(options.ratePerSecond, options.caseIds.length / options.ratePerSecond, (index) => {
+    const caseId = options.caseIds[index % options.caseIds.length]!;
+    postJson(`${options.apiUrl}/api/v1/cases/${caseId}/notes`, { authorization: `Bearer ${options.bearerToken}` }, { body: 'Warm-up note.', visibility: 'internal' }).then(
+      () => (answered += 1),
+      () => (answered += 1),
+    );
+  });
+  await waitUntil(() => answered >= sent, options.drainTimeoutMs);
+}

@@ -8,7 +8,7 @@ import { startDevServer } from '../../src/temporal/dev-server.js';
 import type { BenchContext, Row, Scenario } from '../bench-types.js';
 import { describeLoad } from '../lib/describe-load.js';
 import { measureCaseCreation } from '../lib/measure-case-creation.js';
-import { measureNoteVisibility } from '../lib/measure-note-visibility.js';
+import { measureNoteVisibility, warmCases } from '../lib/measure-note-visibility.js';
 import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
 import { percentile } from '../lib/percentile.js';
 import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
@@ -43,6 +43,8 @@ const NOTE_DURATION_SEC = Number(process.env.BENCH_API_NOTE_SEC ?? 15);
 const LOW_NOTE_RATE = Number(process.env.BENCH_API_LOW_NOTE_RATE ?? 10);
 const LOW_NOTE_DURATION_SEC = 10;
 const DRAIN_TIMEOUT_MS = 30_000;
+/** Warm-up notes to a restarted worker's cases: below the rate one worker replays histories at. */
+const WARM_NOTE_RATE = 40;
 // Search is loaded with a few connections (a handful of agents searching at once): its goal is a
 // latency at 1M cases, not throughput.
 const SEARCH_CONNECTIONS = Number(process.env.BENCH_API_SEARCH_CONNECTIONS ?? 4);
@@ -185,8 +187,9 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
     });
     ctx.log('the same cases, API and worker in one process (`npm start`)');
     const oneProcessNotes = await withApiServer(env, async ({ url }) => {
-      // Unmeasured: the new worker replays each case into its cache first.
-      await postNotes(url, noteCaseIds, LOW_NOTE_RATE, LOW_NOTE_DURATION_SEC);
+      // Unmeasured: the new worker replays each case into its cache on its first note.
+      ctx.log(`warming the new worker: one note to each of the ${noteCaseIds.length} cases`);
+      await warmCases({ apiUrl: url, bearerToken: database.bearerToken, caseIds: noteCaseIds, ratePerSecond: WARM_NOTE_RATE, drainTimeoutMs: DRAIN_TIMEOUT_MS });
       return await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
     });
     const roundTrip = { label: 'signal → activity', sortedMs: baseline.roundTripsMs };

@@ -183,13 +183,10 @@ function bindRows(rows: ProjectionRows): { template: ProjectionRows; values: Rec
   return { template, values, shape: names.join(',') };
 }
 
-/** The conflict update: every projected column from the proposed row (`excluded`), so each value travels once. */
-let caseRowChanges: Record<string, SQL> | undefined;
-
 /** Upserts the case row; an older event (lower sequence) never overwrites a newer projection. */
 function buildCaseRowUpsert(db: Db, rows: ProjectionRows): SQLWrapper {
-  // toCaseRow always returns the same keys, so the first row decides the columns once.
-  caseRowChanges ??= Object.fromEntries(
+  // The conflict update takes every projected column from the proposed row (`excluded`), so each value travels once.
+  const changes: Record<string, SQL> = Object.fromEntries(
     Object.keys(rows.caseRow)
       .filter((key) => !fixedCaseKeys.has(key))
       .map((key) => [key, excluded(caseColumns[key as keyof typeof caseColumns].name)]),
@@ -197,7 +194,7 @@ function buildCaseRowUpsert(db: Db, rows: ProjectionRows): SQLWrapper {
   return db
     .insert(cases)
     .values(rows.caseRow as typeof cases.$inferInsert)
-    .onConflictDoUpdate({ target: cases.id, set: caseRowChanges, where: drizzleSql`${cases.lastEventSequence} < ${rows.sequence}` });
+    .onConflictDoUpdate({ target: cases.id, set: changes, where: drizzleSql`${cases.lastEventSequence} < ${rows.sequence}` });
 }
 
 /** All clocks in one statement: each row takes its proposed values unless it already holds a newer event's. */

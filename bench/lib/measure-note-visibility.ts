@@ -71,6 +71,10 @@ export async function measureNoteVisibility(options: NoteVisibilityOptions): Pro
   }
 }
 
+/** POSTs an internal note to the case through the API. */
+const sendNote = (options: Pick<NoteVisibilityOptions, 'apiUrl' | 'bearerToken'>, caseId: string, body: string) =>
+  postJson(`${options.apiUrl}/api/v1/cases/${caseId}/notes`, { authorization: `Bearer ${options.bearerToken}` }, { body, visibility: 'internal' });
+
 /** Sends one note; resolves with the time to its 202, rejects (and forgets it) otherwise. */
 async function postNote(options: NoteVisibilityOptions, pendingSentAt: Map<string, number[]>, index: number): Promise<number> {
   const caseId = options.caseIds[Math.floor(Math.random() * options.caseIds.length)]!;
@@ -80,11 +84,7 @@ async function postNote(options: NoteVisibilityOptions, pendingSentAt: Map<strin
   pending.push(sentAt);
   const forget = () => pending.splice(pending.indexOf(sentAt), 1);
   try {
-    const response = await postJson(
-      `${options.apiUrl}/api/v1/cases/${caseId}/notes`,
-      { authorization: `Bearer ${options.bearerToken}` },
-      { body: `Bench note ${index}: the customer called back about the refund.`, visibility: 'internal' },
-    );
+    const response = await sendNote(options, caseId, `Bench note ${index}: the customer called back about the refund.`);
     if (response.status !== 202) throw new Error(`POST notes answered ${response.status}`);
     return performance.now() - sentAt;
   } catch (error) {
@@ -102,7 +102,7 @@ export async function warmCases(options: Pick<NoteVisibilityOptions, 'apiUrl' | 
   let answered = 0;
   const { sent } = await sendOpenLoop(options.ratePerSecond, options.caseIds.length / options.ratePerSecond, (index) => {
     const caseId = options.caseIds[index % options.caseIds.length]!;
-    postJson(`${options.apiUrl}/api/v1/cases/${caseId}/notes`, { authorization: `Bearer ${options.bearerToken}` }, { body: 'Warm-up note.', visibility: 'internal' }).then(
+    sendNote(options, caseId, 'Warm-up note.').then(
       () => (answered += 1),
       () => (answered += 1),
     );

@@ -39,13 +39,9 @@ export function readClientAddress(c: Context): string {
 /** Builds the HTTP app from its dependencies; it never listens (src/main.ts does, tests use app.request). */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  // Answers the request id in X-Request-Id (the caller's, when it sends a sane one); no principal until authentication sets one.
   app.use(requestId());
   app.use(secureHeaders());
-  app.use(async (c, next) => {
-    c.set('principal', null);
-    c.header('x-request-id', c.get('requestId'));
-    await next();
-  });
   app.use(createRequestLogger(deps.logger));
   const maxBodyBytes = deps.maxBodyBytes ?? 64 * 1024;
   const limitBody = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new ApiError(413, 'payload_too_large', `request bodies are limited to ${maxBodyBytes} bytes`); } });

@@ -15,6 +15,7 @@ import type { CaseEffect } from '../src/domain/case-event.js';
 import type { ClockSnapshot } from '../activities/case-projection-types.js';
 import { findNextComplaintDeadlineMs, snapshotComplaintClocks } from './case-complaint-clocks.js';
 import type { CaseWorkflowState } from './case-workflow-types.js';
+import { memoizeLast } from './memoize-last.js';
 
 /** A warning or breach instant reached by a clock, which the loop turns into an event. */
 export type DueClockEvent = { kind: 'warning'; clock: SlaClockKind; threshold: number; revision: number } | { kind: 'breach'; clock: SlaClockKind };
@@ -37,22 +38,20 @@ export function startClocks(targets: ResolvedSlaTargets, nowMs: number): Record<
 }
 
 /**
- * The last evaluation and what it was made from. One event reads the clocks for its row, its
+ * Both SLA clocks evaluated at an instant in a calendar. One event reads the clocks for its row, its
  * snapshot, its next deadline and the loop's due check, all at the same instant; clocks are
- * replaced, never mutated, so an unchanged object means an unchanged clock. Each workflow has its
- * own copy of this module, and the answer is the same whether it is reused or recomputed.
+ * replaced, never mutated, so the same objects mean the same answer.
  */
-let lastEvaluation: { clocks: [SlaClock, SlaClock]; calendar: CaseWorkflowState['casePolicy']['calendar']; nowMs: number; result: Record<SlaClockKind, ClockEvaluation> } | null = null;
+const evaluateBothClocks = memoizeLast(
+  (firstResponse: SlaClock, resolution: SlaClock, calendar: CaseWorkflowState['casePolicy']['calendar'], nowMs: number): Record<SlaClockKind, ClockEvaluation> => ({
+    firstResponse: evaluateClock(firstResponse, calendar, nowMs),
+    resolution: evaluateClock(resolution, calendar, nowMs),
+  }),
+);
 
 /** Both SLA clocks evaluated at `nowMs` in the case's calendar. */
 export function evaluateClocks(state: CaseWorkflowState, nowMs: number): Record<SlaClockKind, ClockEvaluation> {
-  const calendar = state.casePolicy.calendar;
-  const { firstResponse, resolution } = state.clocks;
-  const last = lastEvaluation;
-  if (last && last.nowMs === nowMs && last.calendar === calendar && last.clocks[0] === firstResponse && last.clocks[1] === resolution) return last.result;
-  const result = { firstResponse: evaluateClock(firstResponse, calendar, nowMs), resolution: evaluateClock(resolution, calendar, nowMs) };
-  lastEvaluation = { clocks: [firstResponse, resolution], calendar, nowMs, result };
-  return result;
+  return evaluateBothClocks(state.clocks.firstResponse, state.clocks.resolution, state.casePolicy.calendar, nowMs);
 }
 
 /**

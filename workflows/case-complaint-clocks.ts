@@ -6,6 +6,7 @@ import { listComplaintClockSnapshots } from '../src/domain/complaint-clock-snaps
 import { createComplaintClockSettings, type ComplaintClockKind } from '../src/domain/complaint-clocks.js';
 import { isComplianceBreached, startCaseComplaint, type CaseComplaint } from '../src/domain/complaint-case.js';
 import type { CaseWorkflowInput, CaseWorkflowState } from './case-workflow-types.js';
+import { memoizeLast } from './memoize-last.js';
 
 /** The complaint side of the case as the query shows it. */
 export interface ComplaintView {
@@ -29,19 +30,13 @@ export function startComplaintForCase(input: CaseWorkflowInput, casePolicy: Case
   return startCaseComplaint({ caseType: input.caseType, classification: input.complaintClassification ?? null, receivedAt: nowMs, settings });
 }
 
-/** The last evaluation, reused for the same clocks, calendar and instant (see `evaluateClocks`). */
-let lastEvaluation: { clocks: NonNullable<CaseComplaint['clocks']>; calendar: CasePolicy['calendar']; nowMs: number; result: ComplaintClocksEvaluation } | null = null;
+/** The complaint clocks evaluated at an instant, reused for the same clocks, calendar and instant (see `evaluateClocks`). */
+const evaluateComplaintClocksOnce = memoizeLast(evaluateComplaintClocks);
 
 /** The complaint clocks evaluated in the case's region calendar, or null when the case never was a formal complaint. */
 export function evaluateCaseComplaint(state: CaseWorkflowState, nowMs: number): ComplaintClocksEvaluation | null {
   const clocks = state.complaint.clocks;
-  if (clocks === null) return null;
-  const calendar = state.casePolicy.calendar;
-  const last = lastEvaluation;
-  if (last && last.clocks === clocks && last.calendar === calendar && last.nowMs === nowMs) return last.result;
-  const result = evaluateComplaintClocks(clocks, calendar, nowMs);
-  lastEvaluation = { clocks, calendar, nowMs, result };
-  return result;
+  return clocks === null ? null : evaluateComplaintClocksOnce(clocks, state.casePolicy.calendar, nowMs);
 }
 
 /** The complaint clocks as case_clocks rows. */

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { LoadRequest, LoadResult } from './load-request.js';
+import type { InterleavedLoadRequest, LoadRequest, LoadResult } from './load-request.js';
 
-export type { LoadRequest, LoadResult } from './load-request.js';
+export type { InterleavedLoadRequest, LoadRequest, LoadResult, LoadTarget } from './load-request.js';
 
 const generatorPath = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
 
@@ -11,9 +11,16 @@ const generatorPath = fileURLToPath(new URL('./load-generator.ts', import.meta.u
  * an event loop with the server under test) and returns throughput and latency percentiles.
  */
 export async function runLoad(request: LoadRequest): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', generatorPath, JSON.stringify(request)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { connections, durationSec, warmupSec, ...target } = request;
+  const [result] = await runInterleavedLoad({ targets: [target], rounds: 1, connections, durationSec, warmupSec });
+  return result!;
+}
+
+/** Loads several targets in turn, round after round, from one load generator process; one result per target. */
+export async function runInterleavedLoad(request: InterleavedLoadRequest): Promise<LoadResult[]> {
+  // The request goes over stdin: thousands of paths would overflow an argument list (E2BIG).
+  const child = spawn(process.execPath, ['--import', 'tsx', generatorPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end(JSON.stringify(request));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -23,12 +30,15 @@ export async function runLoad(request: LoadRequest): Promise<LoadResult> {
     child.once('exit', (code) => resolve(code));
   });
   const lastLine = stdout.trim().split('\n').at(-1);
+  const urls = request.targets.map((target) => target.url).join(', ');
   if (exitCode !== 0 || !lastLine) {
-    throw new Error(`load generator exited with ${exitCode} against ${request.url}: ${stderr.trim().slice(-2000)}`);
+    throw new Error(`load generator exited with ${exitCode} against ${urls}: ${stderr.trim().slice(-2000)}`);
   }
-  const result = JSON.parse(lastLine) as LoadResult;
-  if (result.okCount === 0) {
-    throw new Error(`no 2xx response from ${request.url} (${result.non2xxCount} non-2xx, ${result.errorCount} errors)`);
+  const results = JSON.parse(lastLine) as LoadResult[];
+  for (const [index, result] of results.entries()) {
+    if (result.okCount === 0) {
+      throw new Error(`no 2xx response from ${request.targets[index]!.url} (${result.non2xxCount} non-2xx, ${result.errorCount} errors)`);
+    }
   }
-  return result;
+  return results;
 }

@@ -13,7 +13,7 @@ import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
 import { percentile } from '../lib/percentile.js';
 import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
 import { prepareApiBenchDatabase, type ApiBenchDatabase } from '../lib/prepare-api-bench-database.js';
-import { runLoad, type LoadRequest, type LoadResult } from '../lib/run-load.js';
+import { runInterleavedLoad, runLoad, type LoadRequest, type LoadResult } from '../lib/run-load.js';
 import { startChildServer, type ChildServer } from '../lib/start-child-server.js';
 import { measureFloors } from './floors.js';
 
@@ -48,6 +48,8 @@ const WARM_NOTE_RATE = 40;
 // Search is loaded with a few connections (a handful of agents searching at once): its goal is a
 // latency at 1M cases, not throughput.
 const SEARCH_CONNECTIONS = Number(process.env.BENCH_API_SEARCH_CONNECTIONS ?? 4);
+/** Turns of product and bare read each figure is split into (see loadBesideBare). */
+const READ_ROUNDS = Number(process.env.BENCH_API_READ_ROUNDS ?? 4);
 /** BENCH_API_READS_ONLY=1 takes the read figures alone (no Temporal, no create or note figures). */
 const isReadsOnly = process.env.BENCH_API_READS_ONLY === '1';
 const serverModulePath = fileURLToPath(new URL('../servers/api-server.ts', import.meta.url));
@@ -81,48 +83,69 @@ function loadApi(ctx: BenchContext, label: string, database: ApiBenchDatabase, r
 
 const shuffled = <T>(values: readonly T[]): T[] => values.map((value) => ({ value, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ value }) => value);
 
-/** Rows of one load figure, or one row saying why it could not be taken (the other figures still are). */
+/** The one row saying why a figure could not be taken (the other figures still are). */
+function failedLoadRow(ctx: BenchContext, label: string, error: unknown, baselineLabel: string, baselineValue = 0): Row[] {
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.log(`${label} failed: ${message}`);
+  return [{ scenario: SCENARIO, metric: `${label}: FAILED (${message.slice(0, 120)})`, value: 0, unit: 'req/s', baseline: { label: baselineLabel, value: baselineValue } }];
+}
+
+/** Rows of one load figure, or one row saying why it could not be taken. */
 async function describeApiLoad(ctx: BenchContext, label: string, load: () => Promise<LoadResult>, baseline: { label: string; result: LoadResult }): Promise<Row[]> {
   try {
     return describeLoad(SCENARIO, label, await load(), baseline);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.log(`${label} failed: ${message}`);
-    return [{ scenario: SCENARIO, metric: `${label}: FAILED (${message.slice(0, 120)})`, value: 0, unit: 'req/s', baseline: { label: baseline.label, value: baseline.result.requestsPerSec } }];
+    return failedLoadRow(ctx, label, error, baseline.label, baseline.result.requestsPerSec);
   }
 }
 
 /**
- * The same GET-one-case and queue-list reads served bare (Hono + postgres.js, same SQL shape, same
- * database, nothing of ours): the baseline the product's read figures are held against.
+ * The product's read beside the same read served bare (Hono + postgres.js, same SQL shape, same
+ * database, nothing of ours): both servers up at once, loaded in turn (bare, product, bare, …) by
+ * one load generator, so the machine's drift during the run falls on both alike.
  */
-async function measureBareReads(ctx: BenchContext, database: ApiBenchDatabase, casePaths: string[], listPaths: string[]): Promise<{ getCase: LoadResult; listQueue: LoadResult }> {
-  const server = await startChildServer({ modulePath: bareServerModulePath, env: { DATABASE_URL: database.url } });
-  try {
-    return {
-      getCase: await loadApi(ctx, 'bare GET one case', database, { url: server.url, paths: casePaths }),
-      listQueue: await loadApi(ctx, 'bare list a queue', database, { url: server.url, paths: listPaths }),
-    };
-  } finally {
-    await server.stop();
-  }
+async function loadBesideBare(ctx: BenchContext, label: string, database: ApiBenchDatabase, servers: { product: string; bare: string }, paths: string[]): Promise<{ product: LoadResult; bare: LoadResult }> {
+  ctx.log(`loading ${label} and the bare same read in turn, ${READ_ROUNDS} rounds, ${ctx.load.durationSec} s each in all (after ${ctx.load.warmupSec} s warm-up each)`);
+  const headers = { authorization: `Bearer ${database.bearerToken}` };
+  const [bare, product] = await runInterleavedLoad({
+    ...ctx.load,
+    rounds: READ_ROUNDS,
+    targets: [
+      { url: servers.bare, headers, paths: paths.map((path) => path.replace('/api/v1', '')) },
+      { url: servers.product, headers, paths },
+    ],
+  });
+  return { product: product!, bare: bare! };
 }
 
-/** GET one case, a queue's first page and search, each over many different paths. */
+/** GET one case and a queue's first page beside their bare reads, then search; each over many different paths. */
 async function measureReads(ctx: BenchContext, database: ApiBenchDatabase, url: string, selectFloor: { label: string; result: LoadResult }): Promise<Row[]> {
   const statusSets = ['new,assigned', 'in_progress', 'escalated,pending_customer', 'new'];
   const listPaths = shuffled(database.queueCodes.flatMap((queue) => statusSets.map((status) => `/api/v1/cases?queue=${queue}&status=${status}`)));
   const casePaths = database.sampledCaseIds.map((id) => `/api/v1/cases/${id}`);
-  const bare = await measureBareReads(ctx, database, casePaths.map((path) => path.replace('/api/v1', '')), listPaths.map((path) => path.replace('/api/v1', '')));
   const searchPaths = (terms: string[]) => shuffled(terms.map((term) => `/api/v1/cases?q=${encodeURIComponent(term)}`));
   const cases = CASE_COUNT.toLocaleString('en-US');
   const search = { connections: SEARCH_CONNECTIONS };
-  return [
-    ...(await describeApiLoad(ctx, 'GET one case (read model, goal ≥ 0.7x, p95 ≤ +5 ms)', () => loadApi(ctx, 'GET one case', database, { url, paths: casePaths }), { label: 'bare same read', result: bare.getCase })),
-    ...(await describeApiLoad(ctx, 'list a queue, first page (goal ≥ 0.7x, p95 ≤ +5 ms)', () => loadApi(ctx, 'list a queue', database, { url, paths: listPaths }), { label: 'bare same read', result: bare.listQueue })),
-    ...(await describeApiLoad(ctx, `search ${cases} cases, a customer's name, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search names', database, { url, paths: searchPaths(database.nameSearchTerms), ...search }), selectFloor)),
-    ...(await describeApiLoad(ctx, `search ${cases} cases, a common word, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search words', database, { url, paths: searchPaths(database.commonSearchTerms), ...search }), selectFloor)),
-  ];
+  const bareServer = await startChildServer({ modulePath: bareServerModulePath, env: { DATABASE_URL: database.url } });
+  const servers = { product: url, bare: bareServer.url };
+  const besideBare = async (label: string, paths: string[]): Promise<Row[]> => {
+    try {
+      const { product, bare } = await loadBesideBare(ctx, label, database, servers, paths);
+      return describeLoad(SCENARIO, `${label} (goal ≥ 0.7x, p95 ≤ +5 ms)`, product, { label: 'bare same read, interleaved', result: bare });
+    } catch (error) {
+      return failedLoadRow(ctx, label, error, 'bare same read');
+    }
+  };
+  try {
+    return [
+      ...(await besideBare('GET one case (read model)', casePaths)),
+      ...(await besideBare('list a queue, first page', listPaths)),
+      ...(await describeApiLoad(ctx, `search ${cases} cases, a customer's name, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search names', database, { url, paths: searchPaths(database.nameSearchTerms), ...search }), selectFloor)),
+      ...(await describeApiLoad(ctx, `search ${cases} cases, a common word, ${SEARCH_CONNECTIONS} conn (goal p95 < 100 ms)`, () => loadApi(ctx, 'search words', database, { url, paths: searchPaths(database.commonSearchTerms), ...search }), selectFloor)),
+    ];
+  } finally {
+    await bareServer.stop();
+  }
 }
 
 const latencyRow = (metric: string, sortedMs: readonly number[], fraction: number, baseline?: { label: string; sortedMs: readonly number[] }): Row => ({

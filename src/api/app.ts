@@ -2,8 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from '../logger.js';
 import { ApiError } from './api-error.js';
 import { createApiRoutes, type ApiDeps } from './api-routes.js';
@@ -11,6 +9,7 @@ import { createDocsRoutes } from './docs-routes.js';
 import { createErrorHandler, handleNotFound } from './error-handler.js';
 import { createHealthRoutes, type HealthDeps } from './health-routes.js';
 import { createRequestLogger } from './request-logger.js';
+import { responseHeaders } from './response-headers.js';
 import { validationHook } from './validation-hook.js';
 import { createWebRoutes, type WebDeps } from '../web/web-routes.js';
 
@@ -39,9 +38,8 @@ export function readClientAddress(c: Context): string {
 /** Builds the HTTP app from its dependencies; it never listens (src/main.ts does, tests use app.request). */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  // Answers the request id in X-Request-Id (the caller's, when it sends a sane one); no principal until authentication sets one.
-  app.use(requestId());
-  app.use(secureHeaders());
+  // The request id in X-Request-Id (the caller's, when it sends a sane one) and the security headers.
+  app.use(responseHeaders());
   app.use(createRequestLogger(deps.logger));
   const maxBodyBytes = deps.maxBodyBytes ?? 64 * 1024;
   const limitBody = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new ApiError(413, 'payload_too_large', `request bodies are limited to ${maxBodyBytes} bytes`); } });

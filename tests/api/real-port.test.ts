@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPasswords } from '../../db/seed/demo-users.js';
+import { securityHeaders } from '../../src/api/response-headers.js';
 import { findFreePort } from '../../src/net/find-free-port.js';
 import { createApiHarness, type ApiHarness } from './api-harness.js';
 
@@ -53,5 +54,38 @@ describe('over a real port', () => {
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
     const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { openapi: string };
     expect(document.openapi).toBe('3.1.0');
+  });
+});
+
+// On a real port the headers are set on Node's response; through app.request() on the finished one.
+describe.each([
+  ['a real port', (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init)],
+  ['app.request()', (path: string, init?: RequestInit) => Promise.resolve(harness.app.request(path, init))],
+])('response headers over %s', (_via, request) => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it('carries the security headers and a fresh request id on every response', async () => {
+    const response = await request('/health');
+    for (const [name, value] of securityHeaders) expect(response.headers.get(name), name).toBe(value);
+    expect(response.headers.get('x-request-id')).toMatch(uuid);
+    expect(response.headers.get('x-xss-protection')).toBeNull();
+  });
+
+  it("keeps a caller's sane request id, replaces anything else, and names it in problems", async () => {
+    const kept = await request('/api/v1/cases', { headers: { 'x-request-id': 'tooling-run-42' } });
+    expect(kept.status).toBe(401);
+    expect(kept.headers.get('x-request-id')).toBe('tooling-run-42');
+    expect(((await kept.json()) as { requestId: string }).requestId).toBe('tooling-run-42');
+    const replaced = await request('/api/v1/cases', { headers: { 'x-request-id': 'a b<script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(uuid);
+    expect(((await replaced.json()) as { requestId: string }).requestId).toBe(replaced.headers.get('x-request-id'));
+  });
+
+  it("lets a route's own header win (a static asset may be cached)", async () => {
+    const asset = await request('/api/docs/assets/swagger-ui.css');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(asset.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

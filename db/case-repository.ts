@@ -62,7 +62,7 @@ interface StoredClock {
 const readInstant = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
 /** The detail query; the clocks come along as JSON: one round trip, not two. */
-function prepareCaseDetailQuery(db: Db) {
+function selectCaseDetail(db: Pick<Db, 'select'>) {
   const clocks = sql<StoredClock[]>`coalesce((
       select json_agg(json_build_object('kind', k.kind, 'dueAt', k.due_at, 'elapsedMs', k.elapsed_ms, 'pausedAt', k.paused_at,
         'stoppedAt', k.stopped_at, 'breachedAt', k.breached_at) order by k.kind)
@@ -89,13 +89,18 @@ function prepareCaseDetailQuery(db: Db) {
     .from(cases)
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(agents, eq(agents.id, cases.assigneeAgentId))
-    .where(eq(cases.id, sql.placeholder('caseId')))
-    .prepare('find_case_detail');
+    .where(eq(cases.id, sql.placeholder('caseId')));
 }
+
+/**
+ * The SQL text of the case-detail read, its one parameter the case id: the bench's bare server
+ * runs exactly this, so "the same read served bare" cannot drift from the product's.
+ */
+export const caseDetailSqlText = (db: Pick<Db, 'select'>): string => selectCaseDetail(db).toSQL().sql;
 
 /** The read model of one case with its clocks, or null. */
 export async function findCaseDetail(db: Db, caseId: string): Promise<CaseDetail | null> {
-  const [row] = await reusePrepared(db, 'case-detail', () => prepareCaseDetailQuery(db)).execute({ caseId });
+  const [row] = await reusePrepared(db, 'case-detail', () => selectCaseDetail(db).prepare('find_case_detail')).execute({ caseId });
   if (!row) return null;
   const clocks = row.clocks.map((clock) => ({
     ...clock,

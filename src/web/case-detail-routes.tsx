@@ -17,7 +17,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 async function readCase(web: WebContext, c: Context, caseId: string) {
   const [detail, timeline, timeZone] = await Promise.all([web.api.get<CaseDetailData>(c, `/cases/${caseId}`), web.api.get<TimelineData>(c, `/cases/${caseId}/timeline`), findCaseTimeZone(web.db, caseId)]);
-  const actors = timeline.status === 200 ? listTimelineNameKeys(timeline.data) : [];
+  const actors = [...(timeline.status === 200 ? listTimelineNameKeys(timeline.data) : []), ...(detail.status === 200 && detail.data.queue ? [`queue:${detail.data.queue}`] : [])];
   return { detail, timeline, timeZone, actorNames: await findActorNames(web.db, actors) };
 }
 

@@ -56,8 +56,8 @@ export function createCaseListRoutes(web: WebContext) {
     const [answer, timeZone, queues, agents, saved] = await Promise.all([
       web.api.get<{ items: CaseRow[] }>(c, `/cases?${query}`),
       findViewerTimeZone(web.db, principal),
-      // A live refresh redraws only the list: it needs none of the pick lists.
-      isFragment ? [] : listQueueOptions(web.db),
+      // Queue names label the rows; a live refresh redraws only the list and needs no other pick list.
+      listQueueOptions(web.db),
       isFragment || bulkActions.length === 0 ? [] : listAgentOptions(web.db),
       isFragment ? null : web.api.get<{ items: SavedSearchData[] }>(c, '/saved-searches'),
     ]);
@@ -68,7 +68,7 @@ export function createCaseListRoutes(web: WebContext) {
     const listing = (
       <>
         <h2 id="list-title">{cases.length} case{cases.length === 1 ? '' : 's'}</h2>
-        <CaseTable cases={cases} caption="Cases" now={web.now()} timeZone={timeZone} selectForm={bulkActions.length > 0 ? 'bulk-form' : undefined} />
+        <CaseTable cases={cases} caption="Cases" now={web.now()} timeZone={timeZone} selectForm={bulkActions.length > 0 ? 'bulk-form' : undefined} queueNames={new Map(queues.map((queue) => [queue.value, queue.label]))} />
       </>
     );
     if (isFragment) return c.html(listing);

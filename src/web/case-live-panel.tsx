@@ -1,7 +1,7 @@
 import { resolutionCategoryLabels, type ResolutionCategory } from '../domain/case-vocabulary.js';
 import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
 import type { CaseClock, CaseDetailData, TimelineData } from './case-types.js';
-import { describeCaseEvent } from './describe-case-event.js';
+import { describeCaseEvent, nameQueue } from './describe-case-event.js';
 import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
 
 function clockState(clock: CaseClock, now: Date, timeZone?: string): string {
@@ -61,7 +61,7 @@ export function CaseLivePanel(props: { detail: CaseDetailData; timeline: Timelin
           <h2 id="state-title">State</h2>
           <p><StatusChip status={detail.status} /> <PriorityChip priority={detail.priority} /> <SlaChip state={detail.slaState} /></p>
           <dl class="facts">
-            <dt>Queue</dt><dd data-field="queue">{humanizeCode(detail.queue)}</dd>
+            <dt>Queue</dt><dd data-field="queue">{nameQueue(detail.queue, (key) => props.actorNames?.get(key) ?? key)}</dd>
             <dt>Assignee</dt><dd data-field="assignee">{detail.assigneeName ?? 'unassigned'}</dd>
             <dt>Type</dt><dd>{humanizeCode(detail.caseType)}{detail.isUrgent ? ' (urgent)' : ''}</dd>
             <dt>Channel</dt><dd>{detail.channel}</dd>

@@ -5,7 +5,7 @@ import { humanizeCode } from './format-time.js';
 /** One event of the case log as the timeline API returns it. */
 export type DescribableEvent = Pick<TimelineData['events'][number], 'type' | 'payload'>;
 
-/** Looks up a display name: `agent:<id>`, `user:<id>`, `customer:<id>`; unknown keys come back as given. */
+/** Looks up a display name: `agent:<id>`, `user:<id>`, `customer:<id>`, `queue:<code>`; unknown keys come back as given. */
 export type NameLookup = (key: string) => string;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
@@ -35,13 +35,27 @@ function listNamedAgents(payload: Record<string, unknown> | null | undefined): s
   return [payload.assignee, payload.toAssignee, payload.agentId, refused.assignee, refused.toAssignee].map(text).filter((id): id is string => id !== null);
 }
 
-/** Every name a timeline shows: event actors, note authors and the agents events name (`agent:<id>`). */
+/** Queue codes an event's payload names (routed to, waiting in, transferred to). */
+function listNamedQueues(payload: Record<string, unknown> | null | undefined): string[] {
+  if (!payload) return [];
+  return [payload.queueCode, payload.toQueue].map(text).filter((code): code is string => code !== null);
+}
+
+/** Every name a timeline shows: event actors, note authors, and the agents and queues events name. */
 export function listTimelineNameKeys(timeline: Pick<TimelineData, 'events' | 'notes'>): string[] {
   return [
     ...timeline.events.map((event) => event.actor ?? ''),
     ...timeline.notes.map((note) => note.authorName),
     ...timeline.events.flatMap((event) => listNamedAgents(event.payload).map((id) => `agent:${id}`)),
+    ...timeline.events.flatMap((event) => listNamedQueues(event.payload).map((code) => `queue:${code}`)),
   ];
+}
+
+/** A queue's name, or its code in words when the queue is not on file. */
+export function nameQueue(code: string | null | undefined, nameOf: NameLookup): string {
+  if (!code) return '—';
+  const name = nameOf(`queue:${code}`);
+  return name === `queue:${code}` ? humanizeCode(code) : name;
 }
 
 /**
@@ -61,13 +75,14 @@ export function describeCaseEvent(event: DescribableEvent, nameOf: NameLookup): 
     case 'assigned':
       return `Assigned to ${agent(payload.assignee)}`;
     case 'transferred': {
-      const targets = [text(payload.toQueue) ? `queue ${humanizeCode(String(payload.toQueue))}` : null, text(payload.toAssignee) ? agent(payload.toAssignee) : null].filter(Boolean);
+      const targets = [text(payload.toQueue) ? `queue ${nameQueue(text(payload.toQueue), nameOf)}` : null, text(payload.toAssignee) ? agent(payload.toAssignee) : null].filter(Boolean);
       return withReason(`Transferred to ${targets.join(', ') || 'another handler'}`, payload);
     }
+    // The handler routing picked is the next event's ("Assigned to …", or the refusal and its reason).
     case 'routed':
-      return `Routed to queue ${humanizeCode(text(payload.queueCode) ?? 'unknown')}${text(payload.agentId) ? `, assigned to ${agent(payload.agentId)}` : ''}`;
+      return `Routed to queue ${nameQueue(text(payload.queueCode), nameOf)}`;
     case 'awaiting_assignment':
-      return `Waiting in queue ${humanizeCode(text(payload.queueCode) ?? 'unknown')} for a handler`;
+      return `Waiting in queue ${nameQueue(text(payload.queueCode), nameOf)} for a handler`;
     case 'priority_changed':
       return withReason(`Priority changed to ${priorityLabel(payload.priority)}`, payload);
     case 'escalated':

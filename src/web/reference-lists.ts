@@ -25,24 +25,28 @@ export async function findAgentIdOfUser(db: Db, userId: string): Promise<string 
 }
 
 /**
- * Display names for the actors of a timeline and the agents its events name (`user:<id>`,
- * `customer:<id>`, `agent:<id>`), so people read "Li Lei" rather than an id; other actors
- * (routing, timer, system) keep their own words.
+ * Display names for the actors of a timeline and the agents and queues its events name
+ * (`user:<id>`, `customer:<id>`, `agent:<id>`, `queue:<code>`), so people read "Li Lei" and
+ * "Technical Support" rather than an id or a code; other actors (routing, timer, system) keep
+ * their own words.
  */
 export async function findActorNames(db: Db, actors: string[]): Promise<Map<string, string>> {
   const ids = (prefix: string) => [...new Set(actors.filter((actor) => actor.startsWith(prefix)).map((actor) => actor.slice(prefix.length)))].filter((id) => uuidPattern.test(id));
   const userIds = ids('user:');
   const customerIds = ids('customer:');
   const agentIds = ids('agent:');
-  const [userRows, customerRows, agentRows] = await Promise.all([
+  const queueCodes = [...new Set(actors.filter((actor) => actor.startsWith('queue:')).map((actor) => actor.slice('queue:'.length)))];
+  const [userRows, customerRows, agentRows, queueRows] = await Promise.all([
     userIds.length > 0 ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
     customerIds.length > 0 ? db.select({ id: customers.id, first: customers.firstName, last: customers.lastName }).from(customers).where(inArray(customers.id, customerIds)) : [],
     agentIds.length > 0 ? db.select({ id: agents.id, name: agents.displayName }).from(agents).where(inArray(agents.id, agentIds)) : [],
+    queueCodes.length > 0 ? db.select({ code: queues.code, name: queues.name }).from(queues).where(inArray(queues.code, queueCodes)) : [],
   ]);
   return new Map([
     ...userRows.map((row): [string, string] => [`user:${row.id}`, row.name]),
     ...agentRows.map((row): [string, string] => [`agent:${row.id}`, row.name]),
     ...customerRows.map((row): [string, string] => [`customer:${row.id}`, `${row.first} ${row.last} (customer)`]),
+    ...queueRows.map((row): [string, string] => [`queue:${row.code}`, row.name]),
   ]);
 }
 

@@ -32,6 +32,10 @@ describe('the web UI in Chromium', () => {
     const casePath = new URL(csr.url()).pathname;
     await csr.getByRole('heading', { name: /Payment not posted to my loan/ }).waitFor();
     await csr.locator('[data-event-type="case_created"]').waitFor();
+    // Queues by their names, and the handler routing picked said once (by the assignment event).
+    await expect(csr.locator('[data-field="queue"]').textContent()).resolves.toBe('Payments');
+    const routing = csr.locator('[data-event-type="routed"], [data-event-type="awaiting_assignment"]').first();
+    await expect(routing.locator('strong').textContent()).resolves.toMatch(/^(Routed to queue Payments|Waiting in queue Payments for a handler)$/);
     await expectAccessiblePage(csr, 'csr-case-detail');
 
     const supervisor = (await harness.logIn('supervisor@example.com', 'supervisor-demo-2026')).page;
@@ -46,13 +50,17 @@ describe('the web UI in Chromium', () => {
     await csr.getByText('Customer sent the bank statement').waitFor();
 
     await csr.locator('details[data-action="transfer"] summary').click();
-    await csr.locator('details[data-action="transfer"] select[name="toQueue"]').selectOption({ index: 2 });
+    const toQueue = csr.locator('details[data-action="transfer"] select[name="toQueue"]');
+    const toQueueName = (await toQueue.locator('option').nth(2).textContent())!;
+    await toQueue.selectOption({ index: 2 });
     await csr.locator('details[data-action="transfer"] textarea[name="reason"]').fill('Needs the payments team');
     await Promise.all([csr.waitForURL(/ok=/), csr.locator('details[data-action="transfer"] button[type="submit"]').click()]);
 
     // The supervisor's page was never reloaded: the note and the transfer arrive over server-sent events.
     await supervisor.getByText('Customer sent the bank statement').waitFor();
     await supervisor.getByText('Needs the payments team').waitFor();
+    await supervisor.locator('[data-event-type="transferred"]', { hasText: `Transferred to queue ${toQueueName}` }).waitFor();
+    await expect(supervisor.locator('[data-field="queue"]').textContent()).resolves.toBe(toQueueName);
     expect(await supervisor.evaluate(() => (globalThis as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
     await expectAccessiblePage(supervisor, 'supervisor-case-live');
 

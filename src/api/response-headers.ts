@@ -9,7 +9,7 @@ declare module 'hono' {
   }
 }
 
-export const requestIdHeaderName = 'X-Request-Id';
+const requestIdHeaderName = 'X-Request-Id';
 
 /**
  * The security headers of every response, after OWASP's REST Security Cheat Sheet: the API's

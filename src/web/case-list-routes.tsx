@@ -68,7 +68,7 @@ export function createCaseListRoutes(web: WebContext) {
     const listing = (
       <>
         <h2 id="list-title">{cases.length} case{cases.length === 1 ? '' : 's'}</h2>
-        <CaseTable cases={cases} caption="Cases" now={web.now()} timeZone={timeZone} selectForm={bulkActions.length > 0 ? 'bulk-form' : undefined} queueNames={new Map(queues.map((queue) => [queue.value, queue.label]))} />
+        <CaseTable cases={cases} caption="Cases" now={web.now()} timeZone={timeZone} selectForm={bulkActions.length > 0 ? 'bulk-form' : undefined} names={new Map(queues.map((queue) => [`queue:${queue.value}`, queue.label]))} />
       </>
     );
     if (isFragment) return c.html(listing);

@@ -1,7 +1,7 @@
 import { resolutionCategoryLabels, type ResolutionCategory } from '../domain/case-vocabulary.js';
 import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
 import type { CaseClock, CaseDetailData, TimelineData } from './case-types.js';
-import { describeCaseEvent, nameQueue } from './describe-case-event.js';
+import { describeCaseEvent, lookUpIn, nameQueue } from './describe-case-event.js';
 import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
 
 function clockState(clock: CaseClock, now: Date, timeZone?: string): string {
@@ -29,7 +29,7 @@ export function ClockTable(props: { clocks: CaseClock[]; now: Date; timeZone?: s
 
 /** Events and notes in one list, oldest first; notes say whether the customer sees them. */
 export function CaseTimeline(props: { timeline: TimelineData; showActors: boolean; actorNames?: Map<string, string>; timeZone?: string }) {
-  const nameOf = (actor: string): string => props.actorNames?.get(actor) ?? actor;
+  const nameOf = lookUpIn(props.actorNames);
   const notesBySequence = new Map(props.timeline.notes.map((note) => [note.eventSequence, note]));
   return (
     <ol class="timeline" aria-label="Timeline">
@@ -61,7 +61,7 @@ export function CaseLivePanel(props: { detail: CaseDetailData; timeline: Timelin
           <h2 id="state-title">State</h2>
           <p><StatusChip status={detail.status} /> <PriorityChip priority={detail.priority} /> <SlaChip state={detail.slaState} /></p>
           <dl class="facts">
-            <dt>Queue</dt><dd data-field="queue">{nameQueue(detail.queue, (key) => props.actorNames?.get(key) ?? key)}</dd>
+            <dt>Queue</dt><dd data-field="queue">{nameQueue(detail.queue, lookUpIn(props.actorNames))}</dd>
             <dt>Assignee</dt><dd data-field="assignee">{detail.assigneeName ?? 'unassigned'}</dd>
             <dt>Type</dt><dd>{humanizeCode(detail.caseType)}{detail.isUrgent ? ' (urgent)' : ''}</dd>
             <dt>Channel</dt><dd>{detail.channel}</dd>

@@ -1,5 +1,6 @@
 import { PriorityChip, SlaChip, StatusChip } from './case-badges.js';
 import type { CaseRow } from './case-types.js';
+import { lookUpIn, nameQueue } from './describe-case-event.js';
 import { formatInstant, formatTimeLeft, humanizeCode } from './format-time.js';
 
 export interface CaseTableProps {
@@ -12,8 +13,8 @@ export interface CaseTableProps {
   showCustomer?: boolean;
   /** The id of a form the rows' checkboxes belong to (bulk actions); no checkboxes when absent. */
   selectForm?: string;
-  /** Queue names by code; a queue not in it shows its code in words. */
-  queueNames?: ReadonlyMap<string, string>;
+  /** Names by key (`queue:<code>`); a queue it lacks shows its code in words. */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** A list of cases with links to their detail; `caption` names the list for screen readers. */
@@ -46,7 +47,7 @@ export function CaseTable(props: CaseTableProps) {
               {props.showCustomer !== false && <td>{row.customerName}</td>}
               <td><PriorityChip priority={row.priority} /></td>
               <td><StatusChip status={row.status} /></td>
-              <td>{(row.queue && props.queueNames?.get(row.queue)) ?? humanizeCode(row.queue)}<div class="muted">{row.assigneeName ?? 'unassigned'}</div></td>
+              <td>{nameQueue(row.queue, lookUpIn(props.names))}<div class="muted">{row.assigneeName ?? 'unassigned'}</div></td>
               <td><SlaChip state={row.slaState} /><div class="muted">{formatTimeLeft(row.nextDeadlineAt, props.now)}</div></td>
               <td>{formatInstant(row.createdAt, props.timeZone)}</td>
             </tr>

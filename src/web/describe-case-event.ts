@@ -8,6 +8,12 @@ export type DescribableEvent = Pick<TimelineData['events'][number], 'type' | 'pa
 /** Looks up a display name: `agent:<id>`, `user:<id>`, `customer:<id>`, `queue:<code>`; unknown keys come back as given. */
 export type NameLookup = (key: string) => string;
 
+/** The lookup over names found ahead (`findActorNames`); keys it lacks come back as given. */
+export const lookUpIn =
+  (names: ReadonlyMap<string, string> | undefined): NameLookup =>
+  (key) =>
+    names?.get(key) ?? key;
+
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 const priorityLabel = (value: unknown): string => {

@@ -31,11 +31,12 @@ export async function findAgentIdOfUser(db: Db, userId: string): Promise<string 
  * their own words.
  */
 export async function findActorNames(db: Db, actors: string[]): Promise<Map<string, string>> {
-  const ids = (prefix: string) => [...new Set(actors.filter((actor) => actor.startsWith(prefix)).map((actor) => actor.slice(prefix.length)))].filter((id) => uuidPattern.test(id));
+  const keysOf = (prefix: string) => [...new Set(actors.filter((actor) => actor.startsWith(prefix)).map((actor) => actor.slice(prefix.length)))];
+  const ids = (prefix: string) => keysOf(prefix).filter((id) => uuidPattern.test(id));
   const userIds = ids('user:');
   const customerIds = ids('customer:');
   const agentIds = ids('agent:');
-  const queueCodes = [...new Set(actors.filter((actor) => actor.startsWith('queue:')).map((actor) => actor.slice('queue:'.length)))];
+  const queueCodes = keysOf('queue:');
   const [userRows, customerRows, agentRows, queueRows] = await Promise.all([
     userIds.length > 0 ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
     customerIds.length > 0 ? db.select({ id: customers.id, first: customers.firstName, last: customers.lastName }).from(customers).where(inArray(customers.id, customerIds)) : [],

@@ -1,10 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../logger.js';
-import { ApiError } from './api-error.js';
 import { createApiRoutes, type ApiDeps } from './api-routes.js';
+import { limitRequestBody } from './body-limit.js';
 import { createDocsRoutes } from './docs-routes.js';
 import { createErrorHandler, handleNotFound } from './error-handler.js';
 import { createHealthRoutes, type HealthDeps } from './health-routes.js';
@@ -41,10 +40,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // The request id in X-Request-Id (the caller's, when it sends a sane one) and the security headers.
   app.use(responseHeaders());
   app.use(createRequestLogger(deps.logger));
-  const maxBodyBytes = deps.maxBodyBytes ?? 64 * 1024;
-  const limitBody = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new ApiError(413, 'payload_too_large', `request bodies are limited to ${maxBodyBytes} bytes`); } });
-  // GET and HEAD carry no body we read; bodyLimit would build a full fetch Request on each (~8% of a read's CPU).
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use('/api/*', limitRequestBody(deps.maxBodyBytes ?? 64 * 1024));
   app.route('/', createHealthRoutes(deps.health));
   app.route('/', createDocsRoutes());
   if (deps.api) app.route('/api/v1', createApiRoutes(deps.api, { logger: deps.logger, clientAddress: readClientAddress }));

@@ -40,12 +40,6 @@ describe('over a real port', () => {
     expect(spoofed.status).toBe(429);
   });
 
-  it('refuses a body over the limit with 413 problem+json', async () => {
-    const response = await post('/api/v1/auth/login', { email: 'a@example.com', password: 'x'.repeat(100_000) });
-    expect(response.status).toBe(413);
-    expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
-  });
-
   it('serves the docs page and its assets without a network', async () => {
     const page = await fetch(`${baseUrl}/api/docs`);
     expect(page.status).toBe(200);
@@ -87,5 +81,49 @@ describe.each([
     expect(asset.headers.get('cache-control')).toBe('public, max-age=86400');
     expect(asset.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+/** A JSON body sent in chunks without a Content-Length (Transfer-Encoding: chunked over a real port). */
+function streamed(text: string): RequestInit {
+  const bytes = new TextEncoder().encode(text);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let offset = 0; offset < bytes.length; offset += 8_192) controller.enqueue(bytes.slice(offset, offset + 8_192));
+      controller.close();
+    },
+  });
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit;
+}
+
+// 64 KiB: a declared length is judged from the header, a chunked one by counting what streams in.
+describe.each([
+  ['a real port', (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init)],
+  ['app.request()', (path: string, init?: RequestInit) => Promise.resolve(harness.app.request(path, init))],
+])('the body limit over %s', (_via, request) => {
+  const login = (password: string) => JSON.stringify({ email: 'nobody@example.com', password });
+  const json = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('refuses a body over the limit with 413 problem+json', async () => {
+    const response = await request('/api/v1/auth/login', json(login('x'.repeat(100_000))));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+
+  it('refuses a streamed body once it passes the limit', async () => {
+    const response = await request('/api/v1/auth/login', streamed(login('x'.repeat(100_000))));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+
+  it('passes a body within the limit, declared or streamed, on to the route', async () => {
+    for (const init of [json(login('y'.repeat(60_000))), streamed(login('y'.repeat(60_000)))]) {
+      const response = await request('/api/v1/auth/login', init);
+      // The body reached validation, which names the over-long field.
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { code: string; fields: string[] };
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.fields).toEqual(['password']);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { describeLoad } from '../lib/describe-load.js';
 import { measureCaseCreation } from '../lib/measure-case-creation.js';
 import { measureNoteVisibility, warmCases } from '../lib/measure-note-visibility.js';
 import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
+import { measureWorkflowTaskLegs } from '../lib/measure-workflow-task-legs.js';
 import { percentile } from '../lib/percentile.js';
 import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
 import { prepareApiBenchDatabase, type ApiBenchDatabase } from '../lib/prepare-api-bench-database.js';
@@ -42,6 +43,8 @@ const NOTE_DURATION_SEC = Number(process.env.BENCH_API_NOTE_SEC ?? 15);
 /** A rate below saturation first, so the latency of one note is told apart from queueing. */
 const LOW_NOTE_RATE = Number(process.env.BENCH_API_LOW_NOTE_RATE ?? 10);
 const LOW_NOTE_DURATION_SEC = 10;
+/** Cases whose histories are read to split the notes' time in Temporal into its legs. */
+const LEG_SAMPLE_CASES = 300;
 const DRAIN_TIMEOUT_MS = 30_000;
 /** Warm-up notes to a restarted worker's cases: below the rate one worker replays histories at. */
 const WARM_NOTE_RATE = 40;
@@ -188,7 +191,7 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       ctx.log(`${notes.sent} notes sent (${notes.sentPerSecond.toFixed(1)}/s), ${notes.visible} visible, ${notes.failed} failed or rejected`);
       return notes;
     };
-    const { creation, getLive, noteCaseIds, light, notes, noteCpuMs } = await withSeparateWorker(env, async ({ url }) => {
+    const { creation, getLive, noteCaseIds, light, notes, noteCpuMs, legs } = await withSeparateWorker(env, async ({ url }) => {
       ctx.log(`creating cases at ${CREATE_RATE}/s for ${CREATE_DURATION_SEC} s`);
       const creation = await measureCaseCreation({
         apiUrl: url, bearerToken: database.bearerToken, sql, customerIds: database.customerIds, caseTypes: ['information_request', 'payment_issue', 'dispute'],
@@ -220,10 +223,14 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
         loadGenerator: ((usage) => (usage.user + usage.system) / 1000)(process.cpuUsage()),
       });
       const cpuBefore = await readCpu();
+      const notesSinceMs = Date.now();
       const notes = await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
       const cpuAfter = await readCpu();
       const noteCpuMs = Object.fromEntries(Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - cpuBefore[name as keyof typeof cpuBefore]) / Math.max(notes.visible, 1)]));
-      return { creation, getLive, noteCaseIds, light, notes, noteCpuMs };
+      // Where the notes waited inside Temporal, from a sample of the cases' histories (after the timed run).
+      const sampled = await sql<Array<{ workflowId: string }>>`select workflow_id as "workflowId" from cases where id = any(${noteCaseIds.slice(0, LEG_SAMPLE_CASES)})`;
+      const legs = await measureWorkflowTaskLegs(temporal.address, sampled.map(({ workflowId }) => workflowId), notesSinceMs);
+      return { creation, getLive, noteCaseIds, light, notes, noteCpuMs, legs };
     });
     ctx.log('the same cases, API and worker in one process (`npm start`)');
     const oneProcessNotes = await withApiServer(env, async ({ url }) => {
@@ -249,6 +256,10 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       { scenario: SCENARIO, metric: `note: offered rate (${notes.sent} sent)`, value: notes.sentPerSecond, unit: 'notes/s', baseline: { label: 'target', value: NOTE_RATE } },
       { scenario: SCENARIO, metric: 'note: failed, rejected or not visible after 30 s', value: notes.sent - notes.visible, unit: 'notes' },
       ...Object.entries(noteCpuMs).map(([name, ms]): Row => ({ scenario: SCENARIO, metric: `note at ${NOTE_RATE}/s: CPU per note, ${name} process`, value: ms, unit: 'ms' })),
+      ...([0.5, 0.95] as const).flatMap((fraction): Row[] => [
+        latencyRow(`note at ${NOTE_RATE}/s, its leg in Temporal: signal → a worker took its workflow task, p${fraction * 100} (${legs.signalToTaskStartedMs.length})`, legs.signalToTaskStartedMs, fraction),
+        latencyRow(`note at ${NOTE_RATE}/s, its leg in the worker: took the task → completed it (projection inside), p${fraction * 100}`, legs.taskStartedToCompletedMs, fraction),
+      ]),
       latencyRow(`note, API and worker in one process: POST → visible p50 at ${NOTE_RATE}/s (${oneProcessNotes.visible})`, oneProcessNotes.latenciesMs, 0.5, roundTrip),
       latencyRow(`note, API and worker in one process: POST → visible p95 at ${NOTE_RATE}/s`, oneProcessNotes.latenciesMs, 0.95, roundTrip),
       { scenario: SCENARIO, metric: 'note, API and worker in one process: failed, rejected or not visible', value: oneProcessNotes.sent - oneProcessNotes.visible, unit: 'notes' },

@@ -27,7 +27,9 @@ export interface SignalRateBaseline {
 }
 
 export interface TemporalBaselineOptions {
+  /** One-activity workflows to run for the throughput figure; 0 skips it (NaN). */
   workflowCount: number;
+  /** Signal → activity round trips, one at a time; 0 skips them. */
   roundTrips: number;
   /** Open-loop signal rates to measure, each for `signalDurationSec` over `signalWorkflows` workflows. */
   signalRates?: readonly number[];
@@ -53,8 +55,8 @@ export async function measureTemporalBaseline(address: string, options: Temporal
     const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: { echo, recordSignal }, maxCachedWorkflows: 1_000 });
     const client = new Client({ connection });
     return await worker.runUntil(async () => {
-      const workflowsPerSecond = await measureWorkflowThroughput(client, taskQueue, options.workflowCount);
-      const roundTripsMs = await measureSignalRoundTrips(client, taskQueue, options.roundTrips);
+      const workflowsPerSecond = options.workflowCount > 0 ? await measureWorkflowThroughput(client, taskQueue, options.workflowCount) : Number.NaN;
+      const roundTripsMs = options.roundTrips > 0 ? await measureSignalRoundTrips(client, taskQueue, options.roundTrips) : [];
       const signalRates: SignalRateBaseline[] = [];
       for (const ratePerSecond of options.signalRates ?? []) {
         signalRates.push(

@@ -232,6 +232,13 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       const legs = await measureWorkflowTaskLegs(temporal.address, sampled.map(({ workflowId }) => workflowId), notesSinceMs);
       return { creation, getLive, noteCaseIds, light, notes, noteCpuMs, legs };
     });
+    // Bare Temporal at the notes' rate, right after them on the same server: a signal to one of as
+    // many long-running workflows, timed until its local activity ran (no HTTP, no Postgres).
+    const temporalPid = await findProcessByCommandLine(temporal.dbFile);
+    const bareAtRate = (await measureTemporalBaseline(temporal.address, {
+      workflowCount: 0, roundTrips: 0, signalRates: [NOTE_RATE], signalDurationSec: NOTE_DURATION_SEC, signalWorkflows: noteCaseIds.length, readServerCpuMs: () => readProcessCpuMs(temporalPid),
+    })).signalRates[0]!;
+    ctx.log(`bare Temporal at ${NOTE_RATE}/s: signal → local activity p95 ${percentile(bareAtRate.latenciesMs, 0.95).toFixed(0)} ms (${bareAtRate.latenciesMs.length}/${bareAtRate.sent})`);
     ctx.log('the same cases, API and worker in one process (`npm start`)');
     const oneProcessNotes = await withApiServer(env, async ({ url }) => {
       // Unmeasured: the new worker replays each case into its cache on its first note.
@@ -240,6 +247,8 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       return await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
     });
     const roundTrip = { label: 'signal → activity', sortedMs: baseline.roundTripsMs };
+    const bareRate = { label: `bare Temporal at ${NOTE_RATE}/s`, sortedMs: bareAtRate.latenciesMs };
+    const bareServerCpuPerSignalMs = bareAtRate.serverCpuMs === null ? Number.NaN : bareAtRate.serverCpuMs / Math.max(bareAtRate.latenciesMs.length, 1);
     return [
       { scenario: SCENARIO, metric: `create: POST /cases → 202 p50 at ${CREATE_RATE}/s (${creation.acceptedMs.length})`, value: percentile(creation.acceptedMs, 0.5), unit: 'ms', baseline: { label: 'INSERT floor p50', value: floorInsert.latencyP50Ms } },
       { scenario: SCENARIO, metric: `create: POST /cases → 202 p95 at ${CREATE_RATE}/s (goal < 500 ms)`, value: percentile(creation.acceptedMs, 0.95), unit: 'ms', baseline: { label: 'INSERT floor p95', value: floorInsert.latencyP95Ms } },
@@ -249,19 +258,24 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       ...describeLoad(SCENARIO, `GET one case with live state (${creation.caseIds.length} running workflows)`, getLive, { label: 'SELECT floor', result: floorSelect }),
       latencyRow(`note: POST → note row visible p50 at ${LOW_NOTE_RATE}/s (${light.visible})`, light.latenciesMs, 0.5, roundTrip),
       latencyRow(`note: POST → note row visible p95 at ${LOW_NOTE_RATE}/s`, light.latenciesMs, 0.95, roundTrip),
-      latencyRow(`note: POST → note row visible p50 at ${NOTE_RATE}/s over ${noteCaseIds.length} open cases (${notes.visible})`, notes.latenciesMs, 0.5, roundTrip),
-      latencyRow(`note: POST → note row visible p95 at ${NOTE_RATE}/s (goal < 200 ms)`, notes.latenciesMs, 0.95, roundTrip),
-      latencyRow(`note: POST → note row visible p99 at ${NOTE_RATE}/s`, notes.latenciesMs, 0.99, roundTrip),
+      latencyRow(`note: POST → note row visible p50 at ${NOTE_RATE}/s over ${noteCaseIds.length} open cases (${notes.visible})`, notes.latenciesMs, 0.5, bareRate),
+      latencyRow(`note: POST → note row visible p95 at ${NOTE_RATE}/s (goal < 200 ms)`, notes.latenciesMs, 0.95, bareRate),
+      latencyRow(`note: POST → note row visible p99 at ${NOTE_RATE}/s`, notes.latenciesMs, 0.99, bareRate),
       { scenario: SCENARIO, metric: 'note: POST → 202 p95', value: percentile(notes.acceptedMs, 0.95), unit: 'ms', baseline: { label: 'INSERT floor p95', value: floorInsert.latencyP95Ms } },
       { scenario: SCENARIO, metric: `note: offered rate (${notes.sent} sent)`, value: notes.sentPerSecond, unit: 'notes/s', baseline: { label: 'target', value: NOTE_RATE } },
       { scenario: SCENARIO, metric: 'note: failed, rejected or not visible after 30 s', value: notes.sent - notes.visible, unit: 'notes' },
-      ...Object.entries(noteCpuMs).map(([name, ms]): Row => ({ scenario: SCENARIO, metric: `note at ${NOTE_RATE}/s: CPU per note, ${name} process`, value: ms, unit: 'ms' })),
+      ...Object.entries(noteCpuMs).map(
+        ([name, ms]): Row => ({
+          scenario: SCENARIO, metric: `note at ${NOTE_RATE}/s: CPU per note, ${name} process`, value: ms, unit: 'ms',
+          ...(name === 'temporal' ? { baseline: { label: `bare Temporal at ${NOTE_RATE}/s, per signal`, value: bareServerCpuPerSignalMs } } : {}),
+        }),
+      ),
       ...([0.5, 0.95] as const).flatMap((fraction): Row[] => [
         latencyRow(`note at ${NOTE_RATE}/s, its leg in Temporal: signal → a worker took its workflow task, p${fraction * 100} (${legs.signalToTaskStartedMs.length})`, legs.signalToTaskStartedMs, fraction),
         latencyRow(`note at ${NOTE_RATE}/s, its leg in the worker: took the task → completed it (projection inside), p${fraction * 100}`, legs.taskStartedToCompletedMs, fraction),
       ]),
-      latencyRow(`note, API and worker in one process: POST → visible p50 at ${NOTE_RATE}/s (${oneProcessNotes.visible})`, oneProcessNotes.latenciesMs, 0.5, roundTrip),
-      latencyRow(`note, API and worker in one process: POST → visible p95 at ${NOTE_RATE}/s`, oneProcessNotes.latenciesMs, 0.95, roundTrip),
+      latencyRow(`note, API and worker in one process: POST → visible p50 at ${NOTE_RATE}/s (${oneProcessNotes.visible})`, oneProcessNotes.latenciesMs, 0.5, bareRate),
+      latencyRow(`note, API and worker in one process: POST → visible p95 at ${NOTE_RATE}/s`, oneProcessNotes.latenciesMs, 0.95, bareRate),
       { scenario: SCENARIO, metric: 'note, API and worker in one process: failed, rejected or not visible', value: oneProcessNotes.sent - oneProcessNotes.visible, unit: 'notes' },
     ];
   } finally {

@@ -1,7 +1,7 @@
-import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-error.js';
+import { readNodeBindings } from './node-bindings.js';
 
 /**
  * Refuses request bodies over `maxBytes` with 413 `payload_too_large`.
@@ -22,7 +22,7 @@ export function limitRequestBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     // GET and HEAD carry no body the API reads.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const headers = (c.env as Partial<HttpBindings> | undefined)?.incoming?.headers;
+    const headers = readNodeBindings(c)?.incoming?.headers;
     if (!headers || headers['transfer-encoding'] !== undefined) return countStreamedBody(c, next);
     const declared = headers['content-length'];
     if (declared !== undefined && Number(declared) > maxBytes) refuse();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
+import { readNodeBindings } from './node-bindings.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -48,7 +49,7 @@ function readGivenRequestId(c: Context, bindings: Partial<HttpBindings> | undefi
  */
 export function responseHeaders(): MiddlewareHandler {
   return async (c, next) => {
-    const bindings = c.env as Partial<HttpBindings> | undefined;
+    const bindings = readNodeBindings(c);
     const requestId = readGivenRequestId(c, bindings) ?? randomUUID();
     c.set('requestId', requestId);
     const outgoing = bindings?.outgoing;

@@ -46,9 +46,30 @@ export function toMinutesOfDay(wallTime: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
-/** The civil date of `instant` in `timeZone`. */
+// Civil dates are read straight from Intl with one formatter per zone: clock evaluation asks for
+// several on every case event, and a Luxon DateTime per date (its offset, its fields) cost the
+// workflow thread several times more. A formatter is immutable, so the cache holds no state that
+// could change an answer.
+const civilDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function civilDateFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = civilDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' });
+    civilDateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The civil date of `instant` in `timeZone`; a zone the runtime does not know is a RangeError. */
 export function toLocalDate(instant: EpochMs, timeZone: string): LocalDate {
-  return DateTime.fromMillis(instant, { zone: timeZone }).toISODate() ?? '';
+  let [year, month, day] = ['', '', ''];
+  for (const { type, value } of civilDateFormatFor(timeZone).formatToParts(instant)) {
+    if (type === 'year') year = value.padStart(4, '0');
+    else if (type === 'month') month = value;
+    else if (type === 'day') day = value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 // Civil-date arithmetic runs on UTC midnights: no zone can shift a civil date.

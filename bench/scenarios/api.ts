@@ -46,7 +46,7 @@ const LOW_NOTE_DURATION_SEC = 10;
 /** Cases whose histories are read to split the notes' time in Temporal into its legs. */
 const LEG_SAMPLE_CASES = 300;
 const DRAIN_TIMEOUT_MS = 30_000;
-/** Warm-up notes to a restarted worker's cases: below the rate one worker replays histories at. */
+/** Warm-up notes to the note cases: below the rate one restarted worker replays histories at. */
 const WARM_NOTE_RATE = 40;
 // Search is loaded with a few connections (a handful of agents searching at once): its goal is a
 // latency at 1M cases, not throughput.
@@ -207,6 +207,11 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
         ratePerSecond: FILL_CREATE_RATE, durationSec: fillCount / FILL_CREATE_RATE, drainTimeoutMs: DRAIN_TIMEOUT_MS,
       });
       const noteCaseIds = [...creation.caseIds, ...fill.caseIds];
+      // Unmeasured, as in the one-process run below and bare Temporal's warm-up: one note to each
+      // case, so the timed notes meet a warm note path (JIT-compiled handlers, the projection's
+      // prepared statement, Postgres pages) and not the first seconds of a cold one.
+      ctx.log(`warming the note path: one note to each of the ${noteCaseIds.length} cases`);
+      await warmCases({ apiUrl: url, bearerToken: database.bearerToken, caseIds: noteCaseIds, ratePerSecond: WARM_NOTE_RATE, drainTimeoutMs: DRAIN_TIMEOUT_MS });
       const light = await postNotes(url, noteCaseIds, LOW_NOTE_RATE, LOW_NOTE_DURATION_SEC);
       // Where a note's CPU goes, process by process (Linux /proc; NaN elsewhere).
       const pids = {

@@ -11,7 +11,7 @@ export function CountBars(props: { title: string; id: string; counts: CountBy[] 
         <ul style="list-style:none;margin:0;padding:0">
           {props.counts.map((entry) => (
             <li class="bar-row" data-count-key={entry.key}>
-              <span>{humanizeCode(entry.key)}</span>
+              <span>{entry.label ?? humanizeCode(entry.key)}</span>
               <span class="bar" style={`width:${Math.round((entry.count / largest) * 100)}%`} aria-hidden="true"></span>
               <strong>{entry.count}</strong>
             </li>

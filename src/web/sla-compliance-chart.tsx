@@ -85,8 +85,8 @@ export function SlaComplianceByQueueChart(props: { compliance: SlaCompliance; we
   const queues = props.compliance.byQueue;
   const summary = queues.length === 0
     ? `No cases resolved in the last ${props.weekCount} weeks.`
-    : `Cases resolved within their resolution target per queue over the last ${props.weekCount} weeks: ${queues.map((queue) => `${humanizeCode(queue.queue)} ${describeTally(queue)}`).join('; ')}.`;
-  const rows = queues.map((queue) => ({ key: queue.queue, label: humanizeCode(queue.queue), tally: queue }));
+    : `Cases resolved within their resolution target per queue over the last ${props.weekCount} weeks: ${queues.map((queue) => `${queue.label ?? humanizeCode(queue.queue)} ${describeTally(queue)}`).join('; ')}.`;
+  const rows = queues.map((queue) => ({ key: queue.queue, label: queue.label ?? humanizeCode(queue.queue), tally: queue }));
   return (
     <ChartFigure id="sla-queues" title={`SLA compliance by queue (${props.weekCount} weeks)`} summary={summary} heightPx={Math.max(1, queues.length) * queueRowPx} legend={legend}
       table={<TallyTable caption="SLA compliance by queue" heading="Queue" rows={rows} />}>

@@ -15,6 +15,7 @@ export interface UnassignedRow {
   subject: string;
   priority: string;
   queue: string | null;
+  queueName: string | null;
   waitingSince: Date | null;
 }
 
@@ -39,7 +40,7 @@ export function UnassignedBoard(props: { rows: UnassignedRow[]; agents: AgentLoa
           {props.rows.map((row) => (
             <tr data-case-id={row.caseId} data-drag-case={canAssign ? row.caseId : undefined} data-case-label={`#${row.caseNumber}`} draggable={canAssign ? 'true' : undefined}>
               <td>{canAssign && <span class="drag-grip" aria-hidden="true">⠿</span>}<a href={`/app/cases/${row.caseId}`}>#{row.caseNumber}</a> {row.subject}</td>
-              <td>{row.priority}</td><td>{humanizeCode(row.queue)}</td><td>{formatInstant(row.waitingSince, props.timeZone)}</td>
+              <td>{row.priority}</td><td>{row.queueName ?? humanizeCode(row.queue)}</td><td>{formatInstant(row.waitingSince, props.timeZone)}</td>
               {canAssign && (
                 <td>
                   <form class="inline" method="post" action={`/app/cases/${row.caseId}/actions/assign`} data-assign-case={row.caseId}>

@@ -85,10 +85,11 @@ describe('the supervisor dashboard charts', () => {
     expect(readRow(weekly, 'row', '2026-10-19')).toEqual(['Oct 19', '2', '2', '0', '100%']);
     expect(readRow(weekly, 'row', '2026-10-12')).toEqual(['Oct 12', '1', '1', '0', '100%']);
     expect(weekly).toContain('80% within target (8 of 10) in all');
+    // Rows keyed by queue code, labelled with the queue's name.
     const byQueue = sectionOf(html, 'sla-queues');
-    expect(readRow(byQueue, 'row', 'payments')).toEqual(['payments', '6', '6', '0', '100%']);
-    expect(readRow(byQueue, 'row', 'refunds')).toEqual(['refunds', '3', '2', '1', '67%']);
-    expect(readRow(byQueue, 'row', 'disputes')).toEqual(['disputes', '1', '0', '1', '0%']);
+    expect(readRow(byQueue, 'row', 'payments')).toEqual(['Payments', '6', '6', '0', '100%']);
+    expect(readRow(byQueue, 'row', 'refunds')).toEqual(['Refunds', '3', '2', '1', '67%']);
+    expect(readRow(byQueue, 'row', 'disputes')).toEqual(['Disputes', '1', '0', '1', '0%']);
     expect(byQueue.indexOf('data-row="payments"')).toBeLessThan(byQueue.indexOf('data-row="refunds"'));
   });
 

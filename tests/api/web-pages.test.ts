@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queues } from '../../db/schema.js';
+import { insertCaseRow, listSeedCustomers } from './case-builders.js';
 import { createApiHarness, type ApiHarness } from './api-harness.js';
 
 let harness: ApiHarness;
@@ -72,8 +74,15 @@ describe('the web UI pages', () => {
     const cookie = await logIn('supervisor@example.com', 'supervisor-demo-2026');
     const response = await page('/supervisor', cookie);
     expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('Queue load');
+    expect(await response.text()).toContain('Queue load');
+    // Queues by their names, not their codes: the queue-load bar and the unassigned board.
+    const [queue] = await harness.database.db.select({ code: queues.code, name: queues.name }).from(queues).orderBy(queues.code).limit(1);
+    const [customer] = await listSeedCustomers(harness.database.db, 1);
+    const waiting = await insertCaseRow(harness.database.db, customer!.id, { queueCode: queue!.code, status: 'new', awaitingAssignmentSince: new Date() });
+    const html = await (await page('/supervisor', cookie)).text();
+    expect(queue!.name).not.toBe(queue!.code);
+    expect(html).toMatch(new RegExp(`data-count-key="${queue!.code}"><span>${queue!.name}</span>`));
+    expect(html).toMatch(new RegExp(`#${waiting.caseNumber}</a> [^<]*</td><td>[^<]*</td><td>${queue!.name}</td>`));
     expect(html).toContain('Low CSAT to review');
     expect(html).toContain('data-live-src="/supervisor/live"');
     expect((await page('/supervisor/live', cookie)).status).toBe(200);

@@ -21,6 +21,8 @@ export interface DashboardFigures {
   lowCsat: Array<{ caseId: string; caseNumber: number; subject: string; score: number | null; isResolved: boolean | null }>;
   csatTrend: CsatWeek[];
   slaCompliance: SlaCompliance;
+  /** Queue names by code, for the desk's case tables. */
+  queueNames: ReadonlyMap<string, string>;
 }
 
 /** One calendar week (Monday 00:00 UTC onwards) of a trend. */
@@ -161,5 +163,5 @@ export async function readDashboardFigures(db: Db, now: Date): Promise<Dashboard
   const openByQueue = openByQueueCode.map((entry) => withQueueLabel(entry, queueNames.get(entry.key)));
   const unassigned = unassignedRows.map((row) => ({ ...row, queueName: (row.queue && queueNames.get(row.queue)) ?? null }));
   const slaCompliance = { ...slaComplianceByCode, byQueue: slaComplianceByCode.byQueue.map((tally) => withQueueLabel(tally, queueNames.get(tally.queue))) };
-  return { byStatus, openByPriority, openBySlaState, openByQueue, openByAgent, unassigned, lowCsat, csatTrend, slaCompliance };
+  return { byStatus, openByPriority, openBySlaState, openByQueue, openByAgent, unassigned, lowCsat, csatTrend, slaCompliance, queueNames };
 }

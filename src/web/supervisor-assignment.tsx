@@ -94,7 +94,7 @@ export async function readReassignSource(web: WebContext, c: Context): Promise<R
  * Bulk reassignment (POST /api/v1/cases/reassign): pick whose cases, tick them, choose the new
  * handler and a reason. Lives outside the live region so a refresh never clears the ticks.
  */
-export function BulkReassignPanel(props: { source: ReassignSource; agents: AgentLoad[]; principal: Principal; now: Date; timeZone: string }) {
+export function BulkReassignPanel(props: { source: ReassignSource; agents: AgentLoad[]; principal: Principal; now: Date; timeZone: string; names: ReadonlyMap<string, string> }) {
   if (!canCallApi(props.principal.role, 'POST', '/cases/reassign')) return null;
   const { from, cases } = props.source;
   return (
@@ -113,7 +113,7 @@ export function BulkReassignPanel(props: { source: ReassignSource; agents: Agent
       {props.source.problem && <p class="flash error" role="alert">{props.source.problem}</p>}
       {from && !props.source.problem && (
         <>
-          <CaseTable cases={cases} caption="Cases to reassign" now={props.now} timeZone={props.timeZone} selectForm="reassign-form" />
+          <CaseTable cases={cases} caption="Cases to reassign" now={props.now} timeZone={props.timeZone} selectForm="reassign-form" names={props.names} />
           {cases.length > 0 && (
             <form id="reassign-form" class="inline" method="post" action="/supervisor/reassign">
               <input type="hidden" name="_csrf" value={props.principal.csrfToken ?? ''} />

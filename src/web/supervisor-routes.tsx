@@ -24,6 +24,8 @@ interface DeskData {
   agents: AgentLoad[];
   /** The supervisor's own zone, for every time on the desk. */
   timeZone: string;
+  /** Queue names as the case tables look them up (`queue:<code>`). */
+  caseTableNames: Map<string, string>;
 }
 
 async function readDesk(web: WebContext, c: Context): Promise<DeskData> {
@@ -34,7 +36,8 @@ async function readDesk(web: WebContext, c: Context): Promise<DeskData> {
     listAgentLoads(web.db),
     findViewerTimeZone(web.db, readWebPrincipal(c)),
   ]);
-  return { figures, critical: critical.status === 200 ? critical.data.items : [], escalated: escalated.status === 200 ? escalated.data.items : [], agents, timeZone };
+  const caseTableNames = new Map([...figures.queueNames].map(([code, name]) => [`queue:${code}`, name]));
+  return { figures, critical: critical.status === 200 ? critical.data.items : [], escalated: escalated.status === 200 ? escalated.data.items : [], agents, timeZone, caseTableNames };
 }
 
 /** The live part of the desk: figures, charts, critical, escalated and unassigned cases. */
@@ -65,8 +68,8 @@ function SupervisorLive(props: { data: DeskData; principal: Principal; now: Date
         <CountBars id="by-queue" title="Queue load" counts={figures.openByQueue} />
         <CountBars id="by-agent" title="Agent activity (open cases)" counts={figures.openByAgent} />
       </div>
-      <section class="panel" aria-labelledby="critical-title"><h2 id="critical-title">Critical cases (P1)</h2><CaseTable cases={props.data.critical} caption="Critical cases" now={props.now} timeZone={props.data.timeZone} /></section>
-      <section class="panel" aria-labelledby="escalated-title"><h2 id="escalated-title">Pending Manager Review</h2><CaseTable cases={props.data.escalated} caption="Escalated cases" now={props.now} timeZone={props.data.timeZone} /></section>
+      <section class="panel" aria-labelledby="critical-title"><h2 id="critical-title">Critical cases (P1)</h2><CaseTable cases={props.data.critical} caption="Critical cases" now={props.now} timeZone={props.data.timeZone} names={props.data.caseTableNames} /></section>
+      <section class="panel" aria-labelledby="escalated-title"><h2 id="escalated-title">Pending Manager Review</h2><CaseTable cases={props.data.escalated} caption="Escalated cases" now={props.now} timeZone={props.data.timeZone} names={props.data.caseTableNames} /></section>
       <section class="panel" aria-labelledby="low-csat-title">
         <h2 id="low-csat-title">Low CSAT to review</h2>
         {figures.lowCsat.length === 0 ? <p class="muted">None.</p> : (
@@ -96,7 +99,7 @@ export function createSupervisorRoutes(web: WebContext) {
         <div id="dashboard-live" data-live-src="/supervisor/live" data-live-min-gap-ms="1000" aria-live="off">
           <SupervisorLive data={data} principal={principal} now={web.now()} />
         </div>
-        <BulkReassignPanel source={reassignSource} agents={data.agents} principal={principal} now={web.now()} timeZone={data.timeZone} />
+        <BulkReassignPanel source={reassignSource} agents={data.agents} principal={principal} now={web.now()} timeZone={data.timeZone} names={data.caseTableNames} />
       </PageLayout>,
     );
   });

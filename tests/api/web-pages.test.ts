@@ -78,11 +78,13 @@ describe('the web UI pages', () => {
     // Queues by their names, not their codes: the queue-load bar and the unassigned board.
     const [queue] = await harness.database.db.select({ code: queues.code, name: queues.name }).from(queues).orderBy(queues.code).limit(1);
     const [customer] = await listSeedCustomers(harness.database.db, 1);
-    const waiting = await insertCaseRow(harness.database.db, customer!.id, { queueCode: queue!.code, status: 'new', awaitingAssignmentSince: new Date() });
+    const waiting = await insertCaseRow(harness.database.db, customer!.id, { queueCode: queue!.code, status: 'new', priority: 'P1', awaitingAssignmentSince: new Date() });
     const html = await (await page('/supervisor', cookie)).text();
     expect(queue!.name).not.toBe(queue!.code);
     expect(html).toMatch(new RegExp(`data-count-key="${queue!.code}"><span>${queue!.name}</span>`));
     expect(html).toMatch(new RegExp(`#${waiting.caseNumber}</a> [^<]*</td><td>[^<]*</td><td>${queue!.name}</td>`));
+    // …and the critical-cases table (the case is P1).
+    expect(html).toMatch(new RegExp(`<td>${queue!.name}<div class="muted">unassigned</div></td>`));
     expect(html).toContain('Low CSAT to review');
     expect(html).toContain('data-live-src="/supervisor/live"');
     expect((await page('/supervisor/live', cookie)).status).toBe(200);

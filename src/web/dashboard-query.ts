@@ -45,8 +45,7 @@ export interface SlaTally {
 
 export interface SlaCompliance {
   byWeek: Array<TrendWeek & SlaTally>;
-  /** Over the whole trend period, largest queue first. */
-  /** Per queue code, with the queue's name as `label` where the queue exists. */
+  /** Over the whole trend period, largest queue first; per queue code, its name as `label` where the queue exists. */
   byQueue: Array<SlaTally & { queue: string; label?: string }>;
 }
 

@@ -1,13 +1,11 @@
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { agents, cases, queues, surveys } from '../../db/schema.js';
+import { agents, cases, surveys } from '../../db/schema.js';
 import { openCaseStatuses } from '../domain/case-vocabulary.js';
 
 export interface CountBy {
   key: string;
   count: number;
-  /** What people call the key (a queue's name), where it has a name of its own. */
-  label?: string;
 }
 
 export interface DashboardFigures {
@@ -16,13 +14,11 @@ export interface DashboardFigures {
   openBySlaState: CountBy[];
   openByQueue: CountBy[];
   openByAgent: CountBy[];
-  unassigned: Array<{ caseId: string; caseNumber: number; subject: string; priority: string; queue: string | null; queueName: string | null; waitingSince: Date | null }>;
+  unassigned: Array<{ caseId: string; caseNumber: number; subject: string; priority: string; queue: string | null; waitingSince: Date | null }>;
   /** Answered surveys below the review threshold, newest first. */
   lowCsat: Array<{ caseId: string; caseNumber: number; subject: string; score: number | null; isResolved: boolean | null }>;
   csatTrend: CsatWeek[];
   slaCompliance: SlaCompliance;
-  /** Queue names by code, for the desk's case tables. */
-  queueNames: ReadonlyMap<string, string>;
 }
 
 /** One calendar week (Monday 00:00 UTC onwards) of a trend. */
@@ -45,8 +41,8 @@ export interface SlaTally {
 
 export interface SlaCompliance {
   byWeek: Array<TrendWeek & SlaTally>;
-  /** Over the whole trend period, largest queue first; per queue code, its name as `label` where the queue exists. */
-  byQueue: Array<SlaTally & { queue: string; label?: string }>;
+  /** Over the whole trend period, largest queue first. */
+  byQueue: Array<SlaTally & { queue: string }>;
 }
 
 /** Weeks the trend charts cover, the current (partial) week last. */
@@ -126,15 +122,13 @@ async function readSlaCompliance(db: Db, weeks: Date[]): Promise<SlaCompliance> 
   return { byWeek, byQueue: [...byQueue.values()].sort((a, b) => b.resolved - a.resolved || a.queue.localeCompare(b.queue)) };
 }
 
-const withQueueLabel = <T extends object>(entry: T, name: string | undefined): T & { label?: string } => (name === undefined ? entry : { ...entry, label: name });
-
 /**
  * The supervisor dashboard's figures in a few grouped counts over the read model (indexed by
  * status), so the page renders in one round of queries however many cases there are.
  */
 export async function readDashboardFigures(db: Db, now: Date): Promise<DashboardFigures> {
   const weeks = listTrendWeeks(now, trendWeekCount);
-  const [byStatus, openByPriority, openBySlaState, openByQueueCode, agentRows, unassignedRows, lowCsat, csatTrend, slaComplianceByCode, queueRows] = await Promise.all([
+  const [byStatus, openByPriority, openBySlaState, openByQueue, agentRows, unassigned, lowCsat, csatTrend, slaCompliance] = await Promise.all([
     countBy(db, cases.status, false),
     countBy(db, cases.priority, true),
     countBy(db, cases.slaState, true),
@@ -154,13 +148,7 @@ export async function readDashboardFigures(db: Db, now: Date): Promise<Dashboard
       .limit(10),
     readCsatTrend(db, weeks),
     readSlaCompliance(db, weeks),
-    db.select({ code: queues.code, name: queues.name }).from(queues),
   ]);
   const openByAgent = agentRows.map((row) => ({ key: row.key, count: Number(row.count) }));
-  // Queues by their names, as the rest of the UI shows them; a code without a queue row stays a code.
-  const queueNames = new Map(queueRows.map((row) => [row.code, row.name]));
-  const openByQueue = openByQueueCode.map((entry) => withQueueLabel(entry, queueNames.get(entry.key)));
-  const unassigned = unassignedRows.map((row) => ({ ...row, queueName: (row.queue && queueNames.get(row.queue)) ?? null }));
-  const slaCompliance = { ...slaComplianceByCode, byQueue: slaComplianceByCode.byQueue.map((tally) => withQueueLabel(tally, queueNames.get(tally.queue))) };
-  return { byStatus, openByPriority, openBySlaState, openByQueue, openByAgent, unassigned, lowCsat, csatTrend, slaCompliance, queueNames };
+  return { byStatus, openByPriority, openBySlaState, openByQueue, openByAgent, unassigned, lowCsat, csatTrend, slaCompliance };
 }

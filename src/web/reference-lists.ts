@@ -13,6 +13,15 @@ export async function listQueueOptions(db: Db): Promise<PickOption[]> {
   return rows;
 }
 
+/**
+ * Every queue's name, active or not, keyed as the name lookups want it (`queue:<code>`, see
+ * `nameQueue`): pages that show many cases' queues read them once.
+ */
+export async function listQueueNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ code: queues.code, name: queues.name }).from(queues);
+  return new Map(rows.map((row) => [`queue:${row.code}`, row.name]));
+}
+
 /** Agents by name, for assign and transfer forms. */
 export async function listAgentOptions(db: Db): Promise<PickOption[]> {
   return db.select({ value: agents.id, label: agents.displayName }).from(agents).orderBy(asc(agents.displayName));

@@ -1,6 +1,6 @@
 import { ChartFigure, formatShare, formatWeekLabel, isLabelledWeek, percentOf, placeColumn } from './chart-figure.js';
 import type { SlaCompliance, SlaTally } from './dashboard-query.js';
-import { humanizeCode } from './format-time.js';
+import { lookUpIn, nameQueue } from './describe-case-event.js';
 
 const gutterPercent = 11;
 const plotTopPx = 10;
@@ -81,24 +81,24 @@ export function SlaComplianceChart(props: { compliance: SlaCompliance }) {
 }
 
 /** The same over the whole period, one bar per queue (largest first): where targets are missed. */
-export function SlaComplianceByQueueChart(props: { compliance: SlaCompliance; weekCount: number }) {
-  const queues = props.compliance.byQueue;
-  const summary = queues.length === 0
+export function SlaComplianceByQueueChart(props: { compliance: SlaCompliance; weekCount: number; names: ReadonlyMap<string, string> }) {
+  const nameOf = lookUpIn(props.names);
+  const rows = props.compliance.byQueue.map((queue) => ({ key: queue.queue, label: nameQueue(queue.queue, nameOf), tally: queue }));
+  const summary = rows.length === 0
     ? `No cases resolved in the last ${props.weekCount} weeks.`
-    : `Cases resolved within their resolution target per queue over the last ${props.weekCount} weeks: ${queues.map((queue) => `${queue.label ?? humanizeCode(queue.queue)} ${describeTally(queue)}`).join('; ')}.`;
-  const rows = queues.map((queue) => ({ key: queue.queue, label: queue.label ?? humanizeCode(queue.queue), tally: queue }));
+    : `Cases resolved within their resolution target per queue over the last ${props.weekCount} weeks: ${rows.map(({ label, tally }) => `${label} ${describeTally(tally)}`).join('; ')}.`;
   return (
-    <ChartFigure id="sla-queues" title={`SLA compliance by queue (${props.weekCount} weeks)`} summary={summary} heightPx={Math.max(1, queues.length) * queueRowPx} legend={legend}
+    <ChartFigure id="sla-queues" title={`SLA compliance by queue (${props.weekCount} weeks)`} summary={summary} heightPx={Math.max(1, rows.length) * queueRowPx} legend={legend}
       table={<TallyTable caption="SLA compliance by queue" heading="Queue" rows={rows} />}>
       <BreachedHatch id="sla-queues-hatch" />
-      {queues.length === 0 && <text x="0" y="24">No cases resolved.</text>}
-      {queues.map((queue, index) => {
+      {rows.length === 0 && <text x="0" y="24">No cases resolved.</text>}
+      {rows.map(({ label, tally: queue }, index) => {
         const top = index * queueRowPx;
         const metPercent = queue.resolved > 0 ? ((queue.resolved - queue.breached) / queue.resolved) * 100 : 0;
         return (
           <g>
-            <title>{`${humanizeCode(queue.queue)}: ${describeTally(queue)}`}</title>
-            <text x="0" y={top + 14}>{humanizeCode(queue.queue)}</text>
+            <title>{`${label}: ${describeTally(queue)}`}</title>
+            <text x="0" y={top + 14}>{label}</text>
             <text x="100%" y={top + 14} text-anchor="end">{`${formatShare(queue.resolved - queue.breached, queue.resolved)} of ${queue.resolved}`}</text>
             <rect class="chart-met" x="0" width={percentOf(metPercent)} y={top + 20} height="12" />
             <rect fill="url(#sla-queues-hatch)" x={percentOf(metPercent)} width={percentOf(100 - metPercent)} y={top + 20} height="12" />

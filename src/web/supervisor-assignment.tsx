@@ -4,7 +4,8 @@ import type { AgentLoad } from './agent-load-query.js';
 import { readBackPath, readCaseIds, renderBulkOutcomes, type BulkOutcome } from './case-bulk-actions.js';
 import { CaseTable } from './case-table.js';
 import type { CaseRow } from './case-types.js';
-import { formatInstant, humanizeCode } from './format-time.js';
+import { lookUpIn, nameQueue } from './describe-case-event.js';
+import { formatInstant } from './format-time.js';
 import { canCallApi } from './page-access.js';
 import { describeProblem } from './web-api-client.js';
 import { readField, readWebPrincipal, requireSection, type WebContext } from './web-context.js';
@@ -15,7 +16,6 @@ export interface UnassignedRow {
   subject: string;
   priority: string;
   queue: string | null;
-  queueName: string | null;
   waitingSince: Date | null;
 }
 
@@ -28,7 +28,7 @@ const describeLoad = (agent: AgentLoad) => `${agent.availability} · ${agent.ope
  * and no-script way. With scripts, a row can also be dragged onto an agent card, which fills and
  * posts that same form (drag-assign-script.ts).
  */
-export function UnassignedBoard(props: { rows: UnassignedRow[]; agents: AgentLoad[]; principal: Principal; timeZone: string }) {
+export function UnassignedBoard(props: { rows: UnassignedRow[]; agents: AgentLoad[]; principal: Principal; timeZone: string; names: ReadonlyMap<string, string> }) {
   const canAssign = canCallApi(props.principal.role, 'POST', '/cases/x/assign');
   if (props.rows.length === 0) return <p class="muted">Nothing waiting.</p>;
   return (
@@ -40,7 +40,7 @@ export function UnassignedBoard(props: { rows: UnassignedRow[]; agents: AgentLoa
           {props.rows.map((row) => (
             <tr data-case-id={row.caseId} data-drag-case={canAssign ? row.caseId : undefined} data-case-label={`#${row.caseNumber}`} draggable={canAssign ? 'true' : undefined}>
               <td>{canAssign && <span class="drag-grip" aria-hidden="true">⠿</span>}<a href={`/app/cases/${row.caseId}`}>#{row.caseNumber}</a> {row.subject}</td>
-              <td>{row.priority}</td><td>{row.queueName ?? humanizeCode(row.queue)}</td><td>{formatInstant(row.waitingSince, props.timeZone)}</td>
+              <td>{row.priority}</td><td>{nameQueue(row.queue, lookUpIn(props.names))}</td><td>{formatInstant(row.waitingSince, props.timeZone)}</td>
               {canAssign && (
                 <td>
                   <form class="inline" method="post" action={`/app/cases/${row.caseId}/actions/assign`} data-assign-case={row.caseId}>

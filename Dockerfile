@@ -13,9 +13,11 @@ WORKDIR /app
 RUN chown node:node /app
 
 # Dependencies first, so a source change does not reinstall them.
-# The SDK patch (src/temporal/patches) is applied by the postinstall script, so it comes first too.
+# The SDK patches (src/temporal/patches) are applied by the postinstall script, so they come first
+# too, with the script that installs the patched SDK core (src/temporal/core-bridge-build.ts). This
+# image has no Rust, so that script keeps the SDK's prebuilt core (README: The patched Temporal SDK).
 COPY --chown=node:node package.json package-lock.json ./
-COPY --chown=node:node src/temporal/patches ./src/temporal/patches
+COPY --chown=node:node src/temporal ./src/temporal
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --chown=node:node . .

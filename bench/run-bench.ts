@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { describeInstalledCoreBridge } from '../src/temporal/core-bridge-build.js';
 import type { BenchContext, LoadSettings, Row, Scenario } from './bench-types.js';
 import { describeMachine } from './lib/describe-machine.js';
 import { formatBenchTable } from './lib/format-bench-table.js';
@@ -19,6 +20,8 @@ const requestedNames = process.argv.slice(2);
 const load = readLoadSettings();
 const startedAt = new Date().toISOString();
 const machine = describeMachine();
+// Which Temporal SDK core the bench's workers load: the prebuilt one costs CPU per signal linear in the cached workflows.
+const temporalCore = await describeInstalledCoreBridge();
 
 const scenarios = await loadScenarios(path.join(benchDir, 'scenarios'));
 const unknownNames = requestedNames.filter((name) => !scenarios.some((scenario) => scenario.name === name));
@@ -30,6 +33,9 @@ const selected = requestedNames.length ? scenarios.filter((scenario) => requeste
 
 console.log(
   `machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage1m} at start`,
+);
+console.log(
+  `Temporal SDK core: @temporalio/core-bridge ${temporalCore.bridgeVersion}, ${temporalCore.build ? `patched build (src/temporal/patches, ${temporalCore.build.rustc})` : "the SDK's prebuilt core (unpatched)"}`,
 );
 console.log(`load: autocannon in its own process, ${load.connections} connections, ${load.warmupSec} s warm-up + ${load.durationSec} s measured per figure, loopback only`);
 
@@ -65,7 +71,7 @@ console.log(`\n${formatBenchTable(rows)}`);
 const resultsDir = path.join(benchDir, 'results');
 await mkdir(resultsDir, { recursive: true });
 const resultsPath = path.join(resultsDir, `${startedAt.replace(/[:.]/g, '-')}.json`);
-await writeFile(resultsPath, `${JSON.stringify({ startedAt, machine, load, rows, failures }, null, 2)}\n`);
+await writeFile(resultsPath, `${JSON.stringify({ startedAt, machine, temporalCore: { kind: temporalCore.kind, bridgeVersion: temporalCore.bridgeVersion }, load, rows, failures }, null, 2)}\n`);
 console.log(`\nresults written to ${path.relative(process.cwd(), resultsPath)}`);
 if (failures.length > 0) {
   console.error(`${failures.length} scenario(s) failed: ${failures.map((failure) => failure.scenario).join(', ')}`);

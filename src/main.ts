@@ -13,6 +13,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { openPostgres } from '../db/open-postgres.js';
 import { seedDatabaseIfEmpty } from '../db/seed/seed-database.js';
 import { connectTemporal } from './temporal/connect-temporal.js';
+import { describeInstalledCoreBridge } from './temporal/core-bridge-build.js';
 import { startCaseWorker } from './temporal/worker.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -76,6 +77,10 @@ async function startAll(config: Config, logger: Logger, stack: ShutdownStack): P
   stack.push('Temporal', () => temporal.close());
 
   if (runsWorker) {
+    const temporalCore = await describeInstalledCoreBridge();
+    if (temporalCore.kind === 'prebuilt') {
+      logger.warn("the worker runs the Temporal SDK's prebuilt core, whose CPU per signal grows with the number of cached cases; `npm ci` with Rust and protoc installed builds the patched one (README: The patched Temporal SDK)");
+    }
     const worker = await startCaseWorker({ config, temporal: { connection: temporal.nativeConnection }, temporalClient: temporal.client, database, logger });
     stack.push('worker', () => worker.stop());
   }

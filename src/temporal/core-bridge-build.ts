@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHash } from 'node:crypto';
 import { hashFileSha256 } from './install-marker.js';
 import { describeCommandFailure, runCommand } from './run-command.js';
 import { PROJECT_ROOT } from './temporal-manifest.js';
@@ -59,8 +58,10 @@ interface BridgePaths {
   patchFile: string;
 }
 
+const resolveBridgeDir = (): string => dirname(requireFromProject.resolve('@temporalio/core-bridge/package.json'));
+
 async function locateBridge(): Promise<BridgePaths> {
-  const bridgeDir = dirname(requireFromProject.resolve('@temporalio/core-bridge/package.json'));
+  const bridgeDir = resolveBridgeDir();
   const { version } = JSON.parse(await readFile(join(bridgeDir, 'package.json'), 'utf8')) as { version: string };
   const { getPrebuiltTargetName } = requireFromProject('@temporalio/core-bridge/common') as { getPrebuiltTargetName(): string };
   const target = getPrebuiltTargetName();
@@ -80,13 +81,7 @@ export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'case-engine');
 }
 
-async function readPatchSha256(patchFile: string): Promise<string | undefined> {
-  try {
-    return createHash('sha256').update(await readFile(patchFile)).digest('hex');
-  } catch {
-    return undefined;
-  }
-}
+const readPatchSha256 = (patchFile: string): Promise<string | undefined> => hashFileSha256(patchFile).catch(() => undefined);
 
 async function readRecord(path: string): Promise<CoreBridgeBuildRecord | undefined> {
   try {
@@ -117,7 +112,7 @@ export async function describeInstalledCoreBridge(): Promise<InstalledCoreBridge
  * installed) and protoc with its well-known types: what building the core takes.
  */
 export async function findCoreBridgeBuildTools(): Promise<{ env: NodeJS.ProcessEnv; rustc: string } | { missing: string }> {
-  const bridgeDir = dirname(requireFromProject.resolve('@temporalio/core-bridge/package.json'));
+  const bridgeDir = resolveBridgeDir();
   const attempts: NodeJS.ProcessEnv[] = process.env.RUSTUP_TOOLCHAIN ? [process.env] : [process.env, { ...process.env, RUSTUP_TOOLCHAIN: 'stable' }];
   for (const env of attempts) {
     const cargo = await runCommand('cargo', ['--version'], { cwd: bridgeDir, env }).catch(() => undefined);

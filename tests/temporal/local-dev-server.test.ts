@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_PRIORITY, CASE_STATUS, CUSTOMER_ID, SLA_BREACHED } from '../../src/temporal/search-attributes.js';
 import { bundleWorkflows, createLocalEnv } from '../support/temporal-env.js';
 import { failTwiceThenSucceed, recordSignal } from './fixtures/smoke-activities.js';
-import { finishSignal, interactiveWorkflow, addItemSignal, renameUpdate, retryingActivityWorkflow, searchAttributesWorkflow } from './fixtures/smoke-workflows.js';
+import {
+  addItemSignal, finishSignal, interactiveWorkflow, itemsQuery, renameUpdate, retryingActivityWorkflow, searchAttributesWorkflow, spinningWorkflow, spinQuery, spinSignal,
+} from './fixtures/smoke-workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/smoke-workflows.ts', import.meta.url));
 
@@ -20,6 +24,14 @@ async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
     await sleepMs(100);
   }
   throw new Error('condition not reached after 100 polls');
+}
+
+/** The message of the first failed workflow task in the workflow's history, once there is one. */
+async function waitForFailedWorkflowTask(handle: WorkflowHandle): Promise<string> {
+  return await waitFor(async () => {
+    const history = await handle.fetchHistory();
+    return history.events?.find((event) => event.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes?.failure?.message ?? undefined;
+  });
 }
 
 // The Temporal CLI dev server, provisioned by `npm run setup:temporal`: real clocks, real visibility.
@@ -90,5 +102,50 @@ describe('CLI dev server (createLocal)', () => {
     const errors = [];
     for await (const outcome of Worker.runReplayHistories({ workflowBundle }, histories)) errors.push(outcome.error);
     expect(errors).toEqual(histories.map(() => undefined));
+  });
+
+  // The SDK patch (src/temporal/patches) runs each activation under one watchdog instead of one per
+  // call into the sandbox: workflow code that never yields must still fail its task, wherever it spins.
+  describe('the sandbox watchdog (isolateExecutionTimeout, a patch of the SDK)', () => {
+    const timedOut = /Script execution timed out/;
+    const watchdogQueue = `watchdog-${randomUUID()}`;
+    let watchdogWorker: Worker;
+    let watchdogRun: Promise<void>;
+    beforeAll(async () => {
+      // The SDK reads isolateExecutionTimeout (default 5 s) but leaves it out of its public options type.
+      const options = { connection: env.nativeConnection, taskQueue: watchdogQueue, workflowBundle, isolateExecutionTimeout: '300ms' };
+      watchdogWorker = await Worker.create(options as WorkerOptions);
+      watchdogRun = watchdogWorker.run();
+    });
+    afterAll(async () => {
+      watchdogWorker?.shutdown();
+      await watchdogRun;
+    });
+
+    it('is the patched sandbox: one watchdog per activation', () => {
+      const vmShared = createRequire(import.meta.url)('@temporalio/worker/lib/workflow/vm-shared.js') as Record<string, unknown>;
+      expect(vmShared.isInsideActivationGuard).toBeTypeOf('function');
+    });
+
+    it.each(['handler', 'condition'] as const)('fails the workflow task of a workflow spinning in a signal %s', async (where) => {
+      const handle = await env.client.workflow.start(spinningWorkflow, { taskQueue: watchdogQueue, workflowId: `spin-${where}-${randomUUID()}` });
+      await handle.signal(spinSignal, where);
+      expect(await waitForFailedWorkflowTask(handle)).toMatch(timedOut);
+      await handle.terminate('test done');
+    });
+
+    it('fails a query whose handler spins', async () => {
+      const handle = await env.client.workflow.start(spinningWorkflow, { taskQueue: watchdogQueue, workflowId: `spin-query-${randomUUID()}` });
+      await expect(handle.query(spinQuery)).rejects.toThrow(timedOut);
+      await handle.terminate('test done');
+    });
+
+    it('keeps serving other workflows on the same worker', async () => {
+      const handle = await env.client.workflow.start(interactiveWorkflow, { taskQueue: watchdogQueue, workflowId: `healthy-${randomUUID()}`, args: ['after the spins'] });
+      await handle.signal(addItemSignal, 'a');
+      expect(await handle.query(itemsQuery)).toEqual(['a']);
+      await handle.signal(finishSignal);
+      expect(await handle.result()).toEqual({ name: 'after the spins', items: ['a'] });
+    });
   });
 });

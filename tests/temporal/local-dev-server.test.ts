@@ -127,7 +127,10 @@ describe('CLI dev server (createLocal)', () => {
       expect(vmShared.isInsideActivationGuard).toBeTypeOf('function');
     });
 
-    it.each(['handler', 'condition'] as const)('fails the workflow task of a workflow spinning in a signal %s', async (where) => {
+    it.each([
+      { where: 'handler', place: 'a signal handler' },
+      { where: 'condition', place: 'a condition predicate' },
+    ] as const)('fails the workflow task of a workflow spinning in $place', async ({ where }) => {
       const handle = await env.client.workflow.start(spinningWorkflow, { taskQueue: watchdogQueue, workflowId: `spin-${where}-${randomUUID()}` });
       await handle.signal(spinSignal, where);
       expect(await waitForFailedWorkflowTask(handle)).toMatch(timedOut);

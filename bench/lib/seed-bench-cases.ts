@@ -111,7 +111,7 @@ function buildInsertStatement(from: number, to: number): string {
       from generate_series(${from}, ${to}) as n cross join ref
     )
     insert into cases (case_number, workflow_id, customer_id, channel, case_type_code, subject, description,
-      priority, status, segment, region_code, queue_code, customer_search_text, sla_state, created_at, updated_at, last_event_sequence)
+      priority, status, segment, region_code, queue_code, sla_state, created_at, updated_at, last_event_sequence)
     select ${seededCaseNumberBase} + n, 'case-' || (${seededCaseNumberBase} + n), c.id,
       (array['phone','email','portal','chat']::case_channel[])[${hashIndex(2, 4)}],
       type_codes[${hashIndex(3, 'array_length(type_codes, 1)')}],
@@ -121,7 +121,6 @@ function buildInsertStatement(from: number, to: number): string {
       case when ${hashIndex(5, 10)} <= 6 then 'closed'::case_status when ${hashIndex(5, 10)} = 7 then 'resolved'::case_status
         else (array['new','assigned','in_progress','pending_customer','escalated']::case_status[])[${hashIndex(6, 5)}] end,
       c.segment, c.region_code, queue_codes[${hashIndex(7, 'array_length(queue_codes, 1)')}],
-      concat_ws(' ', c.first_name, c.last_name, c.organization_name, c.email, c.customer_number),
       (array['on_track','on_track','on_track','warning','breached','met']::sla_state[])[${hashIndex(8, 6)}],
       now() - n * interval '31 seconds', now() - n * interval '29 seconds', 1
     from numbered join customers c on c.id = numbered.customer_id`;

@@ -90,8 +90,9 @@ export const cases = pgTable(
     /** The sequence of the last event projected into this row (idempotency guard). */
     lastEventSequence: integer('last_event_sequence').notNull().default(0),
     /**
-     * Customer name, e-mail, phone, customer and account numbers, copied by the projection so the
-     * case's one search document covers customer data too.
+     * Always empty: the product never writes it. Searches find a case by its customer's data
+     * through `customers.search_vector` (db/case-page-query.ts). It stays because `search_vector`
+     * is generated from it, and dropping it would rewrite the cases table to regenerate that.
      */
     customerSearchText: text('customer_search_text').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(

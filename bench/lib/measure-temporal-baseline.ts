@@ -4,6 +4,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { echo, onSignalActivity, recordSignal } from '../../tests/temporal/fixtures/smoke-activities.js';
 import { addItemSignal, finishSignal, signalToActivityWorkflow, signalToLocalActivityWorkflow, singleActivityWorkflow } from '../../tests/temporal/fixtures/smoke-workflows.js';
+import type { WorkflowTaskMatching } from './read-workflow-task-matching.js';
 import { sendOpenLoop, waitUntil } from './send-open-loop.js';
 
 const workflowsPath = fileURLToPath(new URL('../../tests/temporal/fixtures/smoke-workflows.ts', import.meta.url));
@@ -29,6 +30,8 @@ export interface SignalRateBaseline {
   latenciesMs: number[];
   /** The server's CPU over the run, when `readServerCpuMs` was given. */
   serverCpuMs: number | null;
+  /** Matching's counters before and after the run, when `readMatching` was given. */
+  matching: { before: WorkflowTaskMatching; after: WorkflowTaskMatching } | null;
 }
 
 export interface TemporalBaselineOptions {
@@ -42,6 +45,8 @@ export interface TemporalBaselineOptions {
   signalWorkflows?: number;
   /** Reads the Temporal server process's CPU time, to bill each signal rate for it. */
   readServerCpuMs?: () => Promise<number>;
+  /** Reads the server's workflow task matching counters, to tell how each signal rate's tasks were handed out. */
+  readMatching?: () => Promise<WorkflowTaskMatching>;
 }
 
 /**
@@ -66,7 +71,7 @@ export async function measureTemporalBaseline(address: string, options: Temporal
       for (const ratePerSecond of options.signalRates ?? []) {
         signalRates.push(
           await measureSignalRate(client, taskQueue, {
-            ratePerSecond, durationSec: options.signalDurationSec ?? 10, workflows: options.signalWorkflows ?? 200, readServerCpuMs: options.readServerCpuMs,
+            ratePerSecond, durationSec: options.signalDurationSec ?? 10, workflows: options.signalWorkflows ?? 200, readServerCpuMs: options.readServerCpuMs, readMatching: options.readMatching,
           }),
         );
       }
@@ -139,7 +144,10 @@ async function warmSignalWorkflows(handles: ReadonlyArray<WorkflowHandle<typeof 
 async function measureSignalRate(
   client: Client,
   taskQueue: string,
-  options: { ratePerSecond: number; durationSec: number; workflows: number; readServerCpuMs?: (() => Promise<number>) | undefined },
+  options: {
+    ratePerSecond: number; durationSec: number; workflows: number;
+    readServerCpuMs?: (() => Promise<number>) | undefined; readMatching?: (() => Promise<WorkflowTaskMatching>) | undefined;
+  },
 ): Promise<SignalRateBaseline> {
   const handles = await Promise.all(
     Array.from({ length: options.workflows }, () => client.workflow.start(signalToLocalActivityWorkflow, { taskQueue, workflowId: `bench-rate-${randomUUID()}` })),
@@ -155,6 +163,7 @@ async function measureSignalRate(
   try {
     // Billed from the first signal to the last activity: not the workflows' starts and ends.
     const cpuBefore = await options.readServerCpuMs?.();
+    const matchingBefore = await options.readMatching?.();
     const { sent } = await sendOpenLoop(options.ratePerSecond, options.durationSec, () => {
       const handle = handles[Math.floor(Math.random() * handles.length)]!;
       const pending = pendingSentAt.get(handle.workflowId) ?? [];
@@ -164,8 +173,10 @@ async function measureSignalRate(
     });
     await waitUntil(() => latenciesMs.length + failed >= sent, 30_000);
     const cpuAfter = await options.readServerCpuMs?.();
+    const matchingAfter = await options.readMatching?.();
     const serverCpuMs = cpuBefore === undefined || cpuAfter === undefined ? null : cpuAfter - cpuBefore;
-    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b), serverCpuMs };
+    const matching = matchingBefore && matchingAfter ? { before: matchingBefore, after: matchingAfter } : null;
+    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b), serverCpuMs, matching };
   } finally {
     onSignalActivity(undefined);
     await Promise.all(handles.map((handle) => handle.terminate('bench finished').catch(() => undefined)));

@@ -11,6 +11,7 @@ import { measureCaseCreation } from '../lib/measure-case-creation.js';
 import { measureNoteVisibility, warmCases } from '../lib/measure-note-visibility.js';
 import { measureTemporalBaseline } from '../lib/measure-temporal-baseline.js';
 import { measureWorkflowTaskLegs } from '../lib/measure-workflow-task-legs.js';
+import { readWorkflowTaskMatching, spooledPercent } from '../lib/read-workflow-task-matching.js';
 import { percentile } from '../lib/percentile.js';
 import { findProcessByCommandLine, readProcessCpuMs, readProcessTreeCpuMs } from '../lib/read-process-cpu.js';
 import { prepareApiBenchDatabase, type ApiBenchDatabase } from '../lib/prepare-api-bench-database.js';
@@ -191,7 +192,8 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       ctx.log(`${notes.sent} notes sent (${notes.sentPerSecond.toFixed(1)}/s), ${notes.visible} visible, ${notes.failed} failed or rejected`);
       return notes;
     };
-    const { creation, getLive, noteCaseIds, light, notes, noteCpuMs, legs } = await withSeparateWorker(env, async ({ url }) => {
+    const readMatching = () => readWorkflowTaskMatching(temporal.metricsUrl);
+    const { creation, getLive, noteCaseIds, light, notes, noteCpuMs, noteSpooledPercent, legs } = await withSeparateWorker(env, async ({ url }) => {
       ctx.log(`creating cases at ${CREATE_RATE}/s for ${CREATE_DURATION_SEC} s`);
       const creation = await measureCaseCreation({
         apiUrl: url, bearerToken: database.bearerToken, sql, customerIds: database.customerIds, caseTypes: ['information_request', 'payment_issue', 'dispute'],
@@ -228,20 +230,22 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
         loadGenerator: ((usage) => (usage.user + usage.system) / 1000)(process.cpuUsage()),
       });
       const cpuBefore = await readCpu();
+      const matchingBefore = await readMatching();
       const notesSinceMs = Date.now();
       const notes = await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
       const cpuAfter = await readCpu();
+      const noteSpooledPercent = spooledPercent(matchingBefore, await readMatching());
       const noteCpuMs = Object.fromEntries(Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - cpuBefore[name as keyof typeof cpuBefore]) / Math.max(notes.visible, 1)]));
       // Where the notes waited inside Temporal, from a sample of the cases' histories (after the timed run).
       const sampled = await sql<Array<{ workflowId: string }>>`select workflow_id as "workflowId" from cases where id = any(${noteCaseIds.slice(0, LEG_SAMPLE_CASES)})`;
       const legs = await measureWorkflowTaskLegs(temporal.address, sampled.map(({ workflowId }) => workflowId), notesSinceMs);
-      return { creation, getLive, noteCaseIds, light, notes, noteCpuMs, legs };
+      return { creation, getLive, noteCaseIds, light, notes, noteCpuMs, noteSpooledPercent, legs };
     });
     // Bare Temporal at the notes' rate, right after them on the same server: a signal to one of as
     // many long-running workflows, timed until its local activity ran (no HTTP, no Postgres).
     const temporalPid = await findProcessByCommandLine(temporal.dbFile);
     const bareAtRate = (await measureTemporalBaseline(temporal.address, {
-      workflowCount: 0, roundTrips: 0, signalRates: [NOTE_RATE], signalDurationSec: NOTE_DURATION_SEC, signalWorkflows: noteCaseIds.length, readServerCpuMs: () => readProcessCpuMs(temporalPid),
+      workflowCount: 0, roundTrips: 0, signalRates: [NOTE_RATE], signalDurationSec: NOTE_DURATION_SEC, signalWorkflows: noteCaseIds.length, readServerCpuMs: () => readProcessCpuMs(temporalPid), readMatching,
     })).signalRates[0]!;
     ctx.log(`bare Temporal at ${NOTE_RATE}/s: signal → local activity p95 ${percentile(bareAtRate.latenciesMs, 0.95).toFixed(0)} ms (${bareAtRate.latenciesMs.length}/${bareAtRate.sent})`);
     ctx.log('the same cases, API and worker in one process (`npm start`)');
@@ -249,10 +253,13 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       // Unmeasured: the new worker replays each case into its cache on its first note.
       ctx.log(`warming the new worker: one note to each of the ${noteCaseIds.length} cases`);
       await warmCases({ apiUrl: url, bearerToken: database.bearerToken, caseIds: noteCaseIds, ratePerSecond: WARM_NOTE_RATE, drainTimeoutMs: DRAIN_TIMEOUT_MS });
-      return await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
+      const matchingBefore = await readMatching();
+      const notes = await postNotes(url, noteCaseIds, NOTE_RATE, NOTE_DURATION_SEC);
+      return { ...notes, spooledPercent: spooledPercent(matchingBefore, await readMatching()) };
     });
     const roundTrip = { label: 'signal → activity', sortedMs: baseline.roundTripsMs };
     const bareRate = { label: `bare Temporal at ${NOTE_RATE}/s`, sortedMs: bareAtRate.latenciesMs };
+    const bareSpooled = { label: `bare Temporal at ${NOTE_RATE}/s`, value: bareAtRate.matching ? spooledPercent(bareAtRate.matching.before, bareAtRate.matching.after) : Number.NaN };
     const bareServerCpuPerSignalMs = bareAtRate.serverCpuMs === null ? Number.NaN : bareAtRate.serverCpuMs / Math.max(bareAtRate.latenciesMs.length, 1);
     return [
       { scenario: SCENARIO, metric: `create: POST /cases → 202 p50 at ${CREATE_RATE}/s (${creation.acceptedMs.length})`, value: percentile(creation.acceptedMs, 0.5), unit: 'ms', baseline: { label: 'INSERT floor p50', value: floorInsert.latencyP50Ms } },
@@ -275,6 +282,9 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
           ...(name === 'temporal' ? { baseline: { label: `bare Temporal at ${NOTE_RATE}/s, per signal`, value: bareServerCpuPerSignalMs } } : {}),
         }),
       ),
+      // Under load the server spools a workflow task when no worker poll is waiting for it, and keeps
+      // spooling while that backlog lasts: the share tells a run whose worker kept up from one that fell behind.
+      { scenario: SCENARIO, metric: `note at ${NOTE_RATE}/s: workflow tasks spooled to the backlog (no poll waiting)`, value: noteSpooledPercent, unit: '%', baseline: bareSpooled },
       ...([0.5, 0.95] as const).flatMap((fraction): Row[] => [
         latencyRow(`note at ${NOTE_RATE}/s, its leg in Temporal: signal → a worker took its workflow task, p${fraction * 100} (${legs.signalToTaskStartedMs.length})`, legs.signalToTaskStartedMs, fraction),
         latencyRow(`note at ${NOTE_RATE}/s, its leg in the worker: took the task → completed it (projection inside), p${fraction * 100}`, legs.taskStartedToCompletedMs, fraction),
@@ -282,6 +292,7 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
       latencyRow(`note, API and worker in one process: POST → visible p50 at ${NOTE_RATE}/s (${oneProcessNotes.visible})`, oneProcessNotes.latenciesMs, 0.5, bareRate),
       latencyRow(`note, API and worker in one process: POST → visible p95 at ${NOTE_RATE}/s`, oneProcessNotes.latenciesMs, 0.95, bareRate),
       { scenario: SCENARIO, metric: 'note, API and worker in one process: failed, rejected or not visible', value: oneProcessNotes.sent - oneProcessNotes.visible, unit: 'notes' },
+      { scenario: SCENARIO, metric: 'note, API and worker in one process: workflow tasks spooled to the backlog', value: oneProcessNotes.spooledPercent, unit: '%', baseline: bareSpooled },
     ];
   } finally {
     await sql.end();

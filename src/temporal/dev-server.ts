@@ -28,6 +28,8 @@ export interface DevServer {
   address: string;
   namespace: string;
   uiUrl: string;
+  /** The server's Prometheus metrics (matching, history, persistence); the bench reads matching's counters there. */
+  metricsUrl: string;
   dbFile: string;
   /** Milliseconds from spawn until the namespace answered. */
   startMs: number;
@@ -85,11 +87,12 @@ export async function startDevServer(options: StartDevServerOptions): Promise<De
   const namespace = options.namespace ?? 'default';
   const port = options.port ?? (await findFreePort(HOST));
   const uiPort = options.uiPort ?? (await findFreePort(HOST));
+  const metricsPort = await findFreePort(HOST);
   const dbDir = resolve(options.dataDir, 'temporal');
   await mkdir(dbDir, { recursive: true });
   const dbFile = join(dbDir, 'temporal.db');
   const args = [
-    'server', 'start-dev', '--db-filename', dbFile, '--ip', HOST, '--port', String(port), '--ui-port', String(uiPort),
+    'server', 'start-dev', '--db-filename', dbFile, '--ip', HOST, '--port', String(port), '--ui-port', String(uiPort), '--metrics-port', String(metricsPort),
     '--namespace', namespace, '--log-level', 'warn', '--log-format', 'json',
     // Write-ahead log, still synced on every commit: SQLite's default rollback journal syncs several
     // times per commit, and at 100 signals/s those syncs, not the CPU, were the queue (bench:
@@ -138,5 +141,5 @@ export async function startDevServer(options: StartDevServerOptions): Promise<De
     await stop();
     throw error;
   }
-  return { address, namespace, uiUrl: `http://${HOST}:${uiPort}`, dbFile, startMs: Date.now() - startedAt, stop };
+  return { address, namespace, uiUrl: `http://${HOST}:${uiPort}`, metricsUrl: `http://${HOST}:${metricsPort}/metrics`, dbFile, startMs: Date.now() - startedAt, stop };
 }

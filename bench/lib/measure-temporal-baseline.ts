@@ -4,7 +4,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { echo, onSignalActivity, recordSignal } from '../../tests/temporal/fixtures/smoke-activities.js';
 import { addItemSignal, finishSignal, signalToActivityWorkflow, signalToLocalActivityWorkflow, singleActivityWorkflow } from '../../tests/temporal/fixtures/smoke-workflows.js';
-import type { WorkflowTaskMatching } from './read-workflow-task-matching.js';
+import { spooledPercent, type WorkflowTaskMatching } from './read-workflow-task-matching.js';
 import { sendOpenLoop, waitUntil } from './send-open-loop.js';
 
 const workflowsPath = fileURLToPath(new URL('../../tests/temporal/fixtures/smoke-workflows.ts', import.meta.url));
@@ -30,8 +30,8 @@ export interface SignalRateBaseline {
   latenciesMs: number[];
   /** The server's CPU over the run, when `readServerCpuMs` was given. */
   serverCpuMs: number | null;
-  /** Matching's counters before and after the run, when `readMatching` was given. */
-  matching: { before: WorkflowTaskMatching; after: WorkflowTaskMatching } | null;
+  /** The share of the run's workflow tasks spooled to the backlog, in percent; NaN without `readMatching`. */
+  spooledPercent: number;
 }
 
 export interface TemporalBaselineOptions {
@@ -175,8 +175,8 @@ async function measureSignalRate(
     const cpuAfter = await options.readServerCpuMs?.();
     const matchingAfter = await options.readMatching?.();
     const serverCpuMs = cpuBefore === undefined || cpuAfter === undefined ? null : cpuAfter - cpuBefore;
-    const matching = matchingBefore && matchingAfter ? { before: matchingBefore, after: matchingAfter } : null;
-    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b), serverCpuMs, matching };
+    const spooled = matchingBefore && matchingAfter ? spooledPercent(matchingBefore, matchingAfter) : Number.NaN;
+    return { ratePerSecond: options.ratePerSecond, sent, latenciesMs: latenciesMs.sort((a, b) => a - b), serverCpuMs, spooledPercent: spooled };
   } finally {
     onSignalActivity(undefined);
     await Promise.all(handles.map((handle) => handle.terminate('bench finished').catch(() => undefined)));

@@ -259,7 +259,7 @@ async function measureWrites(ctx: BenchContext, database: ApiBenchDatabase, floo
     });
     const roundTrip = { label: 'signal → activity', sortedMs: baseline.roundTripsMs };
     const bareRate = { label: `bare Temporal at ${NOTE_RATE}/s`, sortedMs: bareAtRate.latenciesMs };
-    const bareSpooled = { label: `bare Temporal at ${NOTE_RATE}/s`, value: bareAtRate.matching ? spooledPercent(bareAtRate.matching.before, bareAtRate.matching.after) : Number.NaN };
+    const bareSpooled = { label: `bare Temporal at ${NOTE_RATE}/s`, value: bareAtRate.spooledPercent };
     const bareServerCpuPerSignalMs = bareAtRate.serverCpuMs === null ? Number.NaN : bareAtRate.serverCpuMs / Math.max(bareAtRate.latenciesMs.length, 1);
     return [
       { scenario: SCENARIO, metric: `create: POST /cases → 202 p50 at ${CREATE_RATE}/s (${creation.acceptedMs.length})`, value: percentile(creation.acceptedMs, 0.5), unit: 'ms', baseline: { label: 'INSERT floor p50', value: floorInsert.latencyP50Ms } },

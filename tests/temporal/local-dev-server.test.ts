@@ -34,6 +34,18 @@ async function waitForFailedWorkflowTask(handle: WorkflowHandle): Promise<string
   });
 }
 
+/**
+ * Waits for the workflow's first workflow task to complete. A query sent before that rides on the
+ * first task itself, so a spinning query handler would fail the workflow's task (retried every 10 s)
+ * instead of the query alone.
+ */
+async function waitForCompletedWorkflowTask(handle: WorkflowHandle): Promise<void> {
+  await waitFor(async () => {
+    const history = await handle.fetchHistory();
+    return history.events?.some((event) => event.workflowTaskCompletedEventAttributes) ? true : undefined;
+  });
+}
+
 // The Temporal CLI dev server, provisioned by `npm run setup:temporal`: real clocks, real visibility.
 describe('CLI dev server (createLocal)', () => {
   let env: TestWorkflowEnvironment;
@@ -139,6 +151,7 @@ describe('CLI dev server (createLocal)', () => {
 
     it('fails a query whose handler spins', async () => {
       const handle = await env.client.workflow.start(spinningWorkflow, { taskQueue: watchdogQueue, workflowId: `spin-query-${randomUUID()}` });
+      await waitForCompletedWorkflowTask(handle);
       await expect(handle.query(spinQuery)).rejects.toThrow(timedOut);
       await handle.terminate('test done');
     });
